@@ -1,0 +1,227 @@
+"""Separating an article's own text from pasted page junk, and reading its metadata.
+
+Pasted pages carry donation appeals, newsletter forms, "News Feed" sidebars of
+unrelated timestamped items, captions and related-article teasers. We never delete
+text (offsets must index the user's own file); we mark which line spans are the
+article body, and everything downstream reads only those spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from stance.types import Article
+
+_I = re.IGNORECASE
+JUNK_LINE = [re.compile(p, _I) for p in (
+    r"^support (the [\w .’'&-]+|us|independent journalism|our (work|journalism))\b",
+    r"^become a (member|supporter|patron)",
+    r"indicates required",
+    r"^subscribe\b",
+    r"^(enter|type) your e-?mail",
+    r"please,? enter (a )?(correct|valid) e-?mail",
+    r"^read (more|next|also)\b",
+    r"skip to (main )?content",
+    r"^edit post$",
+    r"^pa[iy]m[ea]nt methods",
+    r"^(visa|mastercard|paypal|american ?express|apple pay|google pay)\b",
+    r"not ready to (support|donate)",
+    r"remind me later",
+    r"thank you for (signing up|subscribing|your support)",
+    r"successful+y subscribed",
+    r"created with ai assistance",
+    r"^(more news|editors'? picks|news feed|latest news|top stories|most read|related( articles| stories| news)?|recommended|trending|advertisement|share( this)?( article)?|sign up|log ?in|menu|search|cookies?\b.*)[:.!]?$",
+    r"\bnewsletter\b",
+    r"in your inbox",
+    r"^\d+\s*min(ute)?s? read$",
+    r"\bdonat(e|ion|ing)\b",
+    r"before you skip this banner",
+    r"^(follow|like) us on\b",
+    r"^(photo|image|video)( credit)?:",
+    r"^©|all rights reserved",
+)]
+TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}\s*(am|pm)?\b[^a-z]*(\(updated:?[^)]*\))?\s*$", _I)
+BYLINE = re.compile(r"^(by|written by|words by)\s+[A-Z]", 0)
+PHOTO_CREDIT = re.compile(r"\([^()]*(/|\bvia\b|getty|afp\b|\bap photo|reuters/|photo:|credit)[^()]*\)\s*$", _I)
+APPEAL_CUES = re.compile(
+    r"small favou?r to ask|support us|your support|support independent|reader contributions|"
+    r"our (independent )?journalism|keep our articles free|help (us|maintain)|we need your help|"
+    r"wealthy owner|become a member|monthly|one-time|contribut(e|ion)s?\b|paywall|fund (our|projects)",
+    _I,
+)
+FIRST_PLURAL = re.compile(r"\b(we|our|us|we’re|we're|we’ve|we've)\b", _I)
+TERMINAL = re.compile(r"[.!?…\"”’»)]\s*$")
+DATE_PATTERNS = (
+    (re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+(\d{4})\b"), "%B %d %Y"),
+    (re.compile(r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b"), "%d %B %Y"),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "%Y %m %d"),
+)
+OUTLET_PATTERNS = (
+    re.compile(r"\bsupport (The [A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3})"),
+    re.compile(r"\b(The [A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3}), an independent"),
+    re.compile(r"^(The [A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3}) (?:doesn’t|does not|is an independent|relies on)"),
+    re.compile(r"^(The [A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3}) (?:could not|was unable to|has not been able to) (?:independently )?verify"),
+)
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+    junk: bool = False
+    reason: str = ""
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty lines with offsets of their stripped text."""
+    lines, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            lines.append(Line(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(raw)
+    return lines
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _is_prose(text: str) -> bool:
+    return bool(TERMINAL.search(text)) and _words(text) >= 4
+
+
+def _is_title_like(text: str) -> bool:
+    return not TERMINAL.search(text) and 2 <= _words(text) <= 25
+
+
+def _mark(line: Line, reason: str) -> None:
+    if not line.junk:
+        line.junk, line.reason = True, reason
+
+
+def _mark_patterns(lines: list[Line]) -> None:
+    for i, line in enumerate(lines):
+        if any(p.search(line.text) for p in JUNK_LINE):
+            _mark(line, "boilerplate")
+        elif TIMESTAMP.match(line.text):
+            _mark(line, "news-feed")
+            for follower in lines[i + 1 : i + 3]:
+                if TIMESTAMP.match(follower.text):
+                    break
+                _mark(follower, "news-feed")
+        elif PHOTO_CREDIT.search(line.text):
+            _mark(line, "caption")
+        elif BYLINE.match(line.text):
+            _mark(line, "byline")
+        elif not TERMINAL.search(line.text) and _words(line.text) > 25:
+            _mark(line, "teaser")
+
+
+def _mark_appeals(lines: list[Line]) -> None:
+    """An appeal starts at a strong cue and runs on through first-person-plural lines."""
+    in_appeal = False
+    for line in lines:
+        strong = len(APPEAL_CUES.findall(line.text))
+        if strong:
+            in_appeal = True
+        elif in_appeal and not (FIRST_PLURAL.search(line.text) or _words(line.text) <= 6):
+            in_appeal = False
+        if in_appeal:
+            _mark(line, "appeal")
+
+
+def _find_title(lines: list[Line]) -> int | None:
+    for i, line in enumerate(lines[:10]):
+        if line.junk:
+            continue
+        if _is_title_like(line.text) and _words(line.text) >= 3:
+            return i
+        if _is_prose(line.text) and _words(line.text) > 12:
+            return None
+    return None
+
+
+def _mark_captions(lines: list[Line], title: int | None) -> None:
+    """Short lines between the title and the first paragraph are captions or labels."""
+    if title is None:
+        return
+    for line in lines[title + 1 :]:
+        if line.junk:
+            continue
+        if _is_prose(line.text) and _words(line.text) > 12:
+            return
+        if _words(line.text) <= 12:
+            _mark(line, "caption")
+
+
+def _smooth(lines: list[Line], protected: set[int]) -> None:
+    """Title-like fragments next to junk are junk too (feed headers, teaser titles)."""
+    changed = True
+    while changed:
+        changed = False
+        for i, line in enumerate(lines):
+            if line.junk or i in protected or not _is_title_like(line.text):
+                continue
+            near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+            if any(n.junk for n in near):
+                _mark(line, "fragment")
+                changed = True
+
+
+def _find_date(lines: list[Line]) -> str:
+    ordered = [ln for ln in lines if ln.reason == "byline"] + lines[:12]
+    for line in ordered:
+        for pattern, fmt in DATE_PATTERNS:
+            m = pattern.search(line.text)
+            if m:
+                try:
+                    return datetime.strptime(" ".join(m.groups()), fmt).date().isoformat()
+                except ValueError:
+                    continue
+    return ""
+
+
+def _find_outlet(lines: list[Line]) -> str:
+    for pattern in OUTLET_PATTERNS:
+        for line in lines:
+            m = pattern.search(line.text)
+            if m:
+                return m.group(1).strip(" .,!")
+    return ""
+
+
+def clean_article(source: str, text: str) -> Article:
+    """Build an Article whose ``body`` spans exclude page junk; metadata when the text gives it."""
+    lines = split_lines(text)
+    _mark_patterns(lines)
+    _mark_appeals(lines)
+    title = _find_title(lines)
+    _mark_captions(lines, title)
+    _smooth(lines, protected={title} if title is not None else set())
+    body = [(ln.start, ln.end) for i, ln in enumerate(lines) if not ln.junk and i != title]
+    if title is not None and not body:
+        body = [(lines[title].start, lines[title].end)]
+        title = None
+    article = Article(source=source, text=text, body=body)
+    if title is not None:
+        article.title = lines[title].text
+        article.title_span = (lines[title].start, lines[title].end)
+    article.date = _find_date(lines)
+    article.outlet = _find_outlet(lines)
+    return article
+
+
+def junk_report(text: str) -> list[Line]:
+    """The line-by-line decisions, for debugging and tests."""
+    article = clean_article("<debug>", text)
+    kept = set(article.body)
+    lines = split_lines(text)
+    for line in lines:
+        if (line.start, line.end) not in kept:
+            line.junk = True
+    return lines

@@ -1,0 +1,278 @@
+"""Canonical entities of one article and resolution of speaker mentions to them.
+
+People merge by surname under their fullest name; governments merge by country
+(capital, demonym and name: "Kyiv", "Ukrainian officials", "Ukraine"); news outlets and
+anonymous sources are entities too, flagged ``is_source``: they report positions but
+are never parties. Epithets ("the Russian leader") and pronouns resolve to people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from stance.extract.lexicon import (
+    EPITHET_HEADS,
+    GROUP_HEADS,
+    KNOWN_OUTLETS,
+    LEADER_TITLES,
+    NEWS_ORG_WORDS,
+    SOURCE_NOUNS,
+    SPOKES,
+    country_of,
+)
+
+INSTITUTIONS = {"kremlin": "Russia", "white house": "United States", "pentagon": "United States",
+                "state department": "United States", "downing street": "United Kingdom",
+                "elysee": "France", "élysée": "France", "knesset": "Israel"}
+BODY_HEADS = frozenset("officials official government authorities administration leadership side military army forces ministry cabinet".split())
+PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
+TITLE_WORDS = re.compile(r"^(mr|mrs|ms|dr|gen|col|lt|sgt|president|minister|prime|general|colonel|sheikh|emir|king|queen)\.?$", re.I)
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str
+    role: str = ""
+    aliases: set[str] = field(default_factory=set)
+    speaks_for: str | None = None
+    country: str | None = None
+    is_source: bool = False
+    mentions: list[int] = field(default_factory=list)
+
+    def add_alias(self, text: str) -> None:
+        text = text.strip(" ,.;:’'\"“”")
+        if text and text != self.name:
+            self.aliases.add(text)
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"(’s|'s)$", "", text.strip(" ,.;:\"“”‘’"))
+    return text.strip()
+
+
+def _surname(name: str) -> str:
+    parts = [p for p in _clean_name(name).split() if not TITLE_WORDS.match(p)]
+    return parts[-1].lower() if parts else name.lower()
+
+
+def _left_title(doc, ent) -> str:
+    """Title words written before a name: 'Kremlin spokesman' in 'Kremlin spokesman Dmitry Peskov'."""
+    i = ent.start - 1
+    sent_start = ent.sent.start
+    while i >= sent_start:
+        tok = doc[i]
+        if tok.ent_type_ == "PERSON" or tok.pos_ in ("DET", "VERB", "AUX", "PRON", "NUM", "SCONJ"):
+            break
+        if tok.pos_ in ("PROPN", "NOUN", "ADJ") or (tok.lower_ in ("of", "and", "&", "-", "for") and i > sent_start):
+            i -= 1
+            continue
+        if tok.text == "." and i > sent_start and len(doc[i - 1].text) <= 2:
+            i -= 1
+            continue
+        break
+    words = doc[i + 1 : ent.start]
+    text = words.text.strip()
+    while text.split() and text.split()[0].lower() in ("of", "and", "for", "-"):
+        text = text.split(" ", 1)[1] if " " in text else ""
+    return text
+
+
+def _appositive(ent) -> str:
+    for child in ent.root.children:
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and child.i > ent.end - 1:
+            toks = [t for t in child.subtree if t.dep_ != "punct" or t.i not in (child.left_edge.i, child.right_edge.i)]
+            text = " ".join(t.text for t in toks)
+            return re.sub(r"^(a|an|the)\s+", "", text).replace(" ,", ",").strip(" ,")
+    return ""
+
+
+def _country_from(text: str) -> str | None:
+    low = text.lower()
+    for inst, country in INSTITUTIONS.items():
+        if inst in low:
+            return country
+    for word in re.findall(r"[A-Za-z.\-]+", text):
+        c = country_of(word)
+        if c:
+            return c
+    return None
+
+
+def _speaks_for(role: str) -> str | None:
+    if not SPOKES.search(role):
+        return None
+    rest = SPOKES.sub("", role)
+    rest = re.sub(r"^\s*(for|of)\s+", "", rest.strip()).strip(" ,")
+    return rest or None
+
+
+class EntityIndex:
+    """All entities of one article, built from its parsed body paragraphs."""
+
+    def __init__(self, parsed: list[tuple[int, object]], outlet: str = ""):
+        self.entities: list[Entity] = []
+        self._by_key: dict[str, Entity] = {}
+        self._person_mentions: list[tuple[int, Entity]] = []
+        self.outlet = outlet.lower()
+        for offset, doc in parsed:
+            for ent in doc.ents:
+                self._add_ent(doc, ent, offset)
+        self._person_mentions.sort(key=lambda m: m[0])
+
+    def _get(self, key: str, name: str, kind: str, **kw) -> Entity:
+        ent = self._by_key.get(key)
+        if ent is None:
+            ent = Entity(name=name, kind=kind, **kw)
+            self._by_key[key] = ent
+            self.entities.append(ent)
+        return ent
+
+    def is_outlet(self, text: str) -> bool:
+        low = _clean_name(text).lower()
+        words = set(re.findall(r"[a-z]+", low))
+        return bool(words & KNOWN_OUTLETS) or bool(NEWS_ORG_WORDS.search(low)) or (self.outlet and low in self.outlet)
+
+    def _add_ent(self, doc, ent, offset: int) -> None:
+        text = _clean_name(ent.text)
+        if not text:
+            return
+        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and country_of(text):
+            country = country_of(text)
+            gov = self._get("g:" + country.lower(), country, "government", country=country)
+            if text != country:
+                gov.add_alias(text)
+            gov.mentions.append(offset + ent.start_char)
+            return
+        if ent.label_ == "PERSON" and len(text) > 1:
+            key = "p:" + _surname(text)
+            person = self._get(key, text, "person")
+            if len(text.split()) > len(person.name.split()):
+                person.add_alias(person.name)
+                person.name = text
+            else:
+                person.add_alias(text)
+            title = _left_title(doc, ent)
+            appos = _appositive(ent)
+            role = appos or title
+            if role and (not person.role or len(role) > len(person.role)):
+                person.role = role
+                person.speaks_for = _speaks_for(role) or person.speaks_for
+                person.country = _country_from(role) or person.country
+            if title:
+                person.add_alias(f"{title} {text}")
+            person.mentions.append(offset + ent.start_char)
+            self._person_mentions.append((offset + ent.start_char, person))
+        elif ent.label_ == "ORG":
+            if self.is_outlet(text):
+                src = self._get("s:" + text.lower(), text, "organisation", is_source=True)
+                src.mentions.append(offset + ent.start_char)
+                return
+            name = re.sub(r"^the\s+", "", text, flags=re.I)
+            org = self._get("o:" + name.lower(), ("the " + name) if name.lower() in INSTITUTIONS else name, "organisation")
+            org.country = _country_from(name)
+            org.mentions.append(offset + ent.start_char)
+        elif ent.label_ in ("GPE", "NORP"):
+            country = country_of(text)
+            if country:
+                gov = self._get("g:" + country.lower(), country, "government", country=country)
+                if text != country:
+                    gov.add_alias(text)
+                gov.mentions.append(offset + ent.start_char)
+
+    def government(self, country: str) -> Entity:
+        return self._get("g:" + country.lower(), country, "government", country=country)
+
+    def persons_before(self, pos: int) -> list[Entity]:
+        out: list[Entity] = []
+        for p, ent in reversed(self._person_mentions):
+            if p < pos and ent not in out:
+                out.append(ent)
+        return out
+
+    def anonymous_source(self, text: str) -> Entity:
+        return self._get("a:" + text.lower(), text, "organisation", is_source=True)
+
+    def resolve_np(self, head, offset: int) -> Entity | None:
+        """The entity a noun phrase (given by its head token) refers to, or None."""
+        doc = head.doc
+        dropped = {x.i for c in head.children if c.dep_ in ("relcl", "acl", "appos") for x in c.subtree}
+        toks = [t for t in head.subtree if t.i not in dropped]
+        span_start, span_end = min(t.i for t in toks), max(t.i for t in toks) + 1
+        ents = [e for e in doc.ents if e.start >= span_start and e.end <= span_end]
+        lemma = head.lemma_.lower()
+        low = head.lower_
+        pos = offset + head.idx
+        partitive = any(c.dep_ == "prep" and any(g.lower_ == "whom" for g in c.children) for c in head.children)
+        if low in ("who", "whom") or partitive:
+            anchor = head
+            while anchor.dep_ != "relcl" and anchor.head is not anchor:
+                anchor = anchor.head
+            if anchor.dep_ == "relcl":
+                return self.resolve_np(anchor.head, offset)
+        if head.pos_ == "PROPN" and country_of(head.text) and not any(e.label_ == "PERSON" and head.i in range(e.start, e.end) and not country_of(e.text) for e in ents):
+            gov = self.government(country_of(head.text))
+            gov.add_alias(head.text)
+            return gov
+        for label in ("PERSON",):
+            for e in ents:
+                if e.label_ == label and (e.root is head or e.root.head is head or head.i in range(e.start, e.end)):
+                    return self._by_key.get("p:" + _surname(e.text))
+        if low in PRONOUNS:
+            before = self.persons_before(pos)
+            return before[0] if before else None
+        if head.pos_ == "PROPN" and ("p:" + _surname(head.text)) in self._by_key:
+            return self._by_key["p:" + _surname(head.text)]
+        if (head.pos_ in ("NOUN", "PROPN") or low == "reporting") and lemma in SOURCE_NOUNS | {"reporting"}:
+            return self.anonymous_source(doc[span_start:span_end].text)
+        if low in ("whom", "who", "which") or lemma in ("they",):
+            return None
+        for e in ents:
+            if e.label_ == "ORG" and (head.i in range(e.start, e.end)):
+                name = _clean_name(e.text)
+                if self.is_outlet(name):
+                    return self._by_key.get("s:" + name.lower()) or self.anonymous_source(name)
+                return self._by_key.get("o:" + re.sub(r"^the\s+", "", name, flags=re.I).lower())
+        if lemma in BODY_HEADS or any(e.label_ in ("GPE", "NORP") and head.i in range(e.start, e.end) for e in ents):
+            for e in ents:
+                if e.label_ in ("GPE", "NORP"):
+                    country = country_of(_clean_name(e.text))
+                    if country:
+                        gov = self.government(country)
+                        gov.add_alias(doc[span_start:span_end].text if lemma in BODY_HEADS else _clean_name(e.text))
+                        return gov
+            for inst, country in INSTITUTIONS.items():
+                if inst in doc[span_start:span_end].text.lower():
+                    return self._by_key.get("o:" + inst)
+        if lemma in EPITHET_HEADS or (head.pos_ == "NOUN" and any(t.lower_ == "the" for t in toks) and lemma in EPITHET_HEADS):
+            return self._resolve_epithet(doc[span_start:span_end], lemma, pos)
+        if lemma in GROUP_HEADS and any(t.lower_ == "the" for t in toks):
+            orgs = [e for e in self.entities if e.kind == "organisation" and not e.is_source and e.mentions and min(e.mentions) < pos]
+            return orgs[-1] if orgs else None
+        return None
+
+    def _resolve_epithet(self, span, head_lemma: str, pos: int) -> Entity | None:
+        country = _country_from(span.text)
+        best, best_score = None, 0.0
+        for rank, cand in enumerate(self.persons_before(pos) or [e for e in self.entities if e.kind == "person"]):
+            if country and cand.country and cand.country != country:
+                continue
+            score = 0.0
+            role = cand.role.lower()
+            if head_lemma in role:
+                score += 2
+            elif head_lemma in ("leader", "chief", "ruler", "strongman", "head") and LEADER_TITLES.search(role):
+                score += 1.5
+            else:
+                continue
+            if country and cand.country == country:
+                score += 2
+            if score == 0:
+                continue
+            score += 0.5 / (rank + 1) + 0.01 * len(cand.mentions)
+            if score > best_score:
+                best, best_score = cand, score
+        if best is not None:
+            best.add_alias(span.text)
+        return best

