@@ -1,0 +1,62 @@
+"""Cleaning of the two seed pages: what is kept as article body, what is dropped."""
+
+from stance.clean import clean_article
+
+
+def body_text(article) -> str:
+    return "\n".join(article.text[s:e] for s, e in article.body)
+
+
+def test_moscow_times_page(seed_paths):
+    text = seed_paths[0].read_text(encoding="utf-8")
+    art = clean_article("a", text)
+    body = body_text(art)
+    assert "is seeking to negotiate a ceasefire deal with Ukraine" in body
+    assert "did not believe Putin was interested in serious negotiations" in body
+    for junk in ("Support The Moscow Times", "small favor to ask", "refuse to be silenced", "support us monthly",
+                 "paiment methods", "Remind me later", "Read more", "Vladimir Putin with military officers."):
+        assert junk not in body, junk
+    assert art.title.startswith("Putin Ready to Freeze War")
+    assert art.outlet == "The Moscow Times"
+
+
+def test_kyiv_independent_page(seed_paths):
+    text = seed_paths[1].read_text(encoding="utf-8")
+    art = clean_article("b", text)
+    body = body_text(art)
+    for kept in ("open to a ceasefire that recognizes the current front lines", "we do not need a two-year truce",
+                 "Putin has made made no indication of such a concession in public."):
+        assert kept in body, kept
+    for junk in ("Become a member", "This audio is created with AI", "Before you skip this banner", "wealthy owner",
+                 "visa masterCard", "News Feed", "90 POWs", "full member of the European Union", "arrest warrants",
+                 "indicates required", "Subscribe", "Successfuly subscribed", "two-pronged assault",
+                 "stretching Ukrainian defenses", "Getty Images", "Chris York"):
+        assert junk not in body, junk
+    assert art.title.startswith("Putin looking for ceasefire")
+    assert art.outlet == "The Kyiv Independent"
+    assert art.date == "2024-05-24"
+
+
+def test_body_spans_index_original_text(seed_paths):
+    for path in seed_paths:
+        text = path.read_text(encoding="utf-8")
+        art = clean_article(str(path), text)
+        assert art.text == text
+        assert art.body and all(0 <= s < e <= len(text) for s, e in art.body)
+        assert all(text[s:e].strip() == text[s:e] for s, e in art.body)
+
+
+def test_feed_block_in_authored_page():
+    page = (
+        "Truce talks stall in the valley\n\n"
+        "The two armies agreed on Monday to meet again, officials in the capital said, after a week of shelling.\n\n"
+        "The defence minister said the army was ready for a ceasefire if the rebels withdrew from the bridge.\n\n"
+        "Latest news\n\n"
+        "10:15 AM\n\n"
+        "Storm closes ports along the coast.\n\n"
+        "Harbour authorities said all ferries were cancelled until Friday.\n"
+    )
+    art = clean_article("c", page)
+    body = body_text(art)
+    assert "ready for a ceasefire if the rebels withdrew" in body
+    assert "ferries" not in body and "Storm closes" not in body and "Latest news" not in body
