@@ -1,0 +1,28 @@
+"""The project's data files: leakage between splits and a current datasheet."""
+
+from stance.data import DATA_DIR, load_dev, load_train
+from stance.datasheet import render
+from stance.leakage import cross_overlaps, near_duplicates
+
+
+def test_no_training_row_shares_a_long_passage_with_dev():
+    train = {r.id: r.text for r in load_train()}
+    dev = {a.path.name: a.text for a in load_dev()}
+    assert cross_overlaps(train, dev, n=13) == []
+
+
+def test_no_near_duplicate_training_rows():
+    train = {r.id: r.text for r in load_train()}
+    assert near_duplicates(train, n=5, threshold=0.6) == []
+
+
+def test_leakage_checks_catch_a_planted_copy():
+    dev_text = "The council said on Friday that it would accept a truce only if the militia left the river port first."
+    train = {"copy": "Reporters were told: " + dev_text, "clean": "A different sentence about rain in the hills."}
+    assert [o.a for o in cross_overlaps(train, {"d": dev_text}, n=13)] == ["copy"]
+    assert near_duplicates({"a": dev_text, "b": dev_text + " Officials agreed."}, threshold=0.6)
+
+
+def test_datasheet_counts_are_current():
+    path = DATA_DIR / "DATASHEET.md"
+    assert path.read_text(encoding="utf-8") == render(path), "run: python scripts/datasheet.py"
