@@ -37,10 +37,12 @@ def predict(
     out: Annotated[str | None, typer.Option("--out", "-o", help="Write here (atomically) instead of stdout.")] = None,
     model: Annotated[str, typer.Option(help="Classifier: 'rules' (cue baseline).")] = "rules",
     threshold: Annotated[float, typer.Option(help="Below this confidence a party is flagged low-confidence.")] = DEFAULT_THRESHOLD,
+    html: Annotated[str | None, typer.Option("--html", help="Also write a self-contained HTML report here.")] = None,
 ) -> None:
     """Label every party's ceasefire stance, with evidence.
 
     Example: stance predict --format json data/articles/*.txt
+    Example: stance predict --html report.html data/articles/
     """
     from stance import render
     from stance.atomic import atomic_open
@@ -66,13 +68,18 @@ def predict(
             if stream is not None:
                 stream.write(render.to_jsonl_line(item) + "\n")
                 stream.flush()
-            else:
+            if stream is None or html:
                 results.append(item)
     finally:
         if sink:
             sink.__exit__(*sys.exc_info())
+    merged = merge(results, threshold) if (format != Format.jsonl or html) else []
+    if html:
+        from stance.report_html import render_html
+
+        with atomic_open(html) as fh:
+            fh.write(render_html(results, merged))
     if format != Format.jsonl:
-        merged = merge(results, threshold)
         text = render.to_json(results, merged, errors) if format == Format.json else render.to_table(results, merged)
         if out:
             with atomic_open(out) as fh:

@@ -66,3 +66,11 @@ def test_jsonl_streams_one_article_per_line(seed_paths):
     result = CliRunner().invoke(app, ["predict", "--model", "rules", "--format", "jsonl", *map(str, seed_paths)])
     lines = [json.loads(x) for x in result.stdout.splitlines() if x.strip()]
     assert [x["source"] for x in lines] == [str(p) for p in seed_paths]
+
+
+def test_html_report_option(seed_paths, tmp_path):
+    page = tmp_path / "report.html"
+    result = CliRunner().invoke(app, ["predict", "--model", "rules", "--html", str(page), *map(str, seed_paths)])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert "Vladimir Putin" in html and "The Kyiv Independent" in html and "<mark" in html
