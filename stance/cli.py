@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from enum import Enum
 from typing import Annotated
 
@@ -32,37 +33,57 @@ def main() -> None:
 
 @app.command()
 def predict(
-    inputs: Annotated[list[str], typer.Argument(help="Articles: .txt .md .html .jsonl files, directories, or - for stdin.")],
+    inputs: Annotated[list[str], typer.Argument(help="Articles: .txt .md .html .jsonl files, directories, http(s) URLs, or - for stdin.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="table (people), json (programs), jsonl (streams).")] = Format.table,
     out: Annotated[str | None, typer.Option("--out", "-o", help="Write here (atomically) instead of stdout.")] = None,
     model: Annotated[str, typer.Option(help="Classifier: 'rules' (cue baseline).")] = "rules",
     threshold: Annotated[float, typer.Option(help="Below this confidence a party is flagged low-confidence.")] = DEFAULT_THRESHOLD,
     html: Annotated[str | None, typer.Option("--html", help="Also write a self-contained HTML report here.")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="With --format jsonl --out: append, skipping articles already in --out "
+                                         "(a partial last line from a crash is dropped and redone).")] = False,
+    shard: Annotated[str | None, typer.Option(help="K/N: analyse only shard K of N (stable hash of each source); "
+                                              "join the parts with `stance merge`.")] = None,
 ) -> None:
     """Label every party's ceasefire stance, with evidence.
 
     Example: stance predict --format json data/articles/*.txt
     Example: stance predict --html report.html data/articles/
+
+    Large batches: stance predict -f jsonl --out part1.jsonl --resume --shard 1/4 crawl.jsonl
     """
     from stance import render
     from stance.atomic import atomic_open
+    from stance.batch import BatchError, Shard, prepare_resume, skip_filter
     from stance.classify import load_classifier
     from stance.ingest import InputError
     from stance.pipeline import merge, run
 
     if not 0.0 <= threshold <= 1.0:
         fail("--threshold must be between 0 and 1")
+    if resume and not (out and format == Format.jsonl):
+        fail("--resume needs --format jsonl and --out FILE")
+    try:
+        part = Shard.parse(shard) if shard else None
+        done = prepare_resume(out) if resume else set()
+    except (BatchError, OSError) as err:
+        fail(str(err))
     try:
         classifier = load_classifier(model)
     except (ValueError, OSError) as err:
         fail(str(err))
-    results, errors = [], []
-    sink = atomic_open(out) if out and format == Format.jsonl else None
-    stream = sink.__enter__() if sink else (sys.stdout if format == Format.jsonl else None)
-    try:
-        for item in run(inputs, classifier, threshold):
+    results, errors, n_errors = [], [], 0
+    with ExitStack() as stack:
+        if resume:  # appended and flushed line by line: see stance.batch for the crash semantics
+            stream = stack.enter_context(open(out, "a", encoding="utf-8"))
+        elif format == Format.jsonl:
+            stream = stack.enter_context(atomic_open(out)) if out else sys.stdout
+        else:
+            stream = None
+        for item in run(inputs, classifier, threshold, keep=skip_filter(done, part)):
             if isinstance(item, InputError):
-                errors.append(str(item))
+                n_errors += 1
+                if format != Format.jsonl:
+                    errors.append(str(item))
                 typer.echo(f"error: {item}", err=True)
                 continue
             if stream is not None:
@@ -70,9 +91,6 @@ def predict(
                 stream.flush()
             if stream is None or html:
                 results.append(item)
-    finally:
-        if sink:
-            sink.__exit__(*sys.exc_info())
     merged = merge(results, threshold) if (format != Format.jsonl or html) else []
     if html:
         from stance.report_html import render_html
@@ -86,7 +104,56 @@ def predict(
                 fh.write(text + ("\n" if not text.endswith("\n") else ""))
         else:
             typer.echo(text)
-    raise typer.Exit(1 if errors else 0)
+    raise typer.Exit(1 if n_errors else 0)
+
+
+@app.command("merge")
+def merge_cmd(
+    parts: Annotated[list[str], typer.Argument(help="JSONL outputs of `stance predict --format jsonl` (e.g. one per shard).")],
+    out: Annotated[str | None, typer.Option("--out", "-o", help="Write here (atomically) instead of stdout.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="jsonl (articles, sorted by source), json (the full "
+                                           "contract with parties merged across sources) or table.")] = Format.jsonl,
+    threshold: Annotated[float, typer.Option(help="Below this confidence a merged party is flagged low-confidence.")] = DEFAULT_THRESHOLD,
+) -> None:
+    """Join JSONL parts into one output: each source once, in a stable order.
+
+    Example: stance merge part1.jsonl part2.jsonl --format json --out all.json
+    """
+    import json
+
+    from stance import render
+    from stance.atomic import atomic_open
+    from stance.batch import BatchError, read_results, result_from_dict
+    from stance.pipeline import merge
+
+    if not 0.0 <= threshold <= 1.0:
+        fail("--threshold must be between 0 and 1")
+    warn = lambda msg: typer.echo(f"warning: {msg}", err=True)  # noqa: E731
+    rows: dict[str, bytes] = {}
+    duplicates = 0
+    try:
+        for path in parts:
+            for source, line in read_results(path, warn):
+                if source in rows:
+                    duplicates += 1
+                    continue
+                rows[source] = line
+    except BatchError as err:
+        fail(str(err))
+    if duplicates:
+        warn(f"{duplicates} duplicate source(s) kept once (first part wins)")
+    ordered = [rows[k] for k in sorted(rows)]
+    if format == Format.jsonl:
+        text = "".join(line.decode("utf-8") + "\n" for line in ordered)
+    else:
+        results = [result_from_dict(json.loads(line)) for line in ordered]
+        merged = merge(results, threshold)
+        text = render.to_json(results, merged, []) if format == Format.json else render.to_table(results, merged)
+    if out:
+        with atomic_open(out) as fh:
+            fh.write(text if not text or text.endswith("\n") else text + "\n")
+    else:
+        sys.stdout.write(text if not text or text.endswith("\n") else text + "\n")
 
 
 if __name__ == "__main__":

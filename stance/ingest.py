@@ -1,18 +1,23 @@
-"""Reading articles from files, directories, JSONL and stdin.
+"""Reading articles from files, directories, JSONL, stdin and http(s) URLs.
 
 Every problem with one input becomes an ``InputError`` naming the input, so a batch
-goes on with the rest and the CLI prints one line per failure.
+goes on with the rest and the CLI prints one line per failure. JSONL is read one line
+at a time (files and stdin alike), so a batch of any length runs in bounded memory.
+Articles that are too long to analyse, or not in English, are reported, not labelled.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from stance.clean import clean_article
+from stance.fetch import FetchError, FetchPolicy, fetch, looks_like_url
+from stance.lang import detect_article
 from stance.types import Article
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -20,6 +25,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MAX_BYTES = 20_000_000
+MAX_CHARS = 1_000_000
 
 
 class InputError(Exception):
@@ -70,11 +76,37 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(source, f"cannot read ({err.strerror or err})") from None
 
 
-def _jsonl_rows(text: str, source: str) -> Iterator[Raw | InputError]:
-    for lineno, line in enumerate(text.splitlines(), 1):
+def _lines(stream: BinaryIO, head: bytes = b"") -> Iterator[bytes]:
+    """Lines of a byte stream (after the already-read ``head``); one longer than
+    MAX_BYTES comes back truncated and is reported, never held whole in memory."""
+    *complete, pending = head.split(b"\n")
+    for line in complete:
+        yield line + b"\n"
+    while True:
+        line = stream.readline(MAX_BYTES + 1)
+        if pending:
+            line, pending = pending + line, b""
+        if not line:
+            return
+        if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+        yield line
+
+
+def _jsonl_rows(lines: Iterable[bytes], source: str) -> Iterator[Raw | InputError]:
+    for lineno, data in enumerate(lines, 1):
+        where = f"{source}:{lineno}"
+        if len(data) > MAX_BYTES:
+            yield InputError(where, f"JSONL line too large (over {MAX_BYTES} bytes)")
+            continue
+        try:
+            line = data.decode("utf-8-sig" if lineno == 1 else "utf-8")
+        except UnicodeDecodeError as err:
+            yield InputError(where, f"not valid UTF-8 (byte {err.start})")
+            continue
         if not line.strip():
             continue
-        where = f"{source}:{lineno}"
         try:
             row = json.loads(line)
         except json.JSONDecodeError as err:
@@ -92,9 +124,7 @@ def _jsonl_rows(text: str, source: str) -> Iterator[Raw | InputError]:
 
 
 def _raw_from_text(text: str, source: str, suffix: str) -> Iterator[Raw | InputError]:
-    if suffix in JSONL_SUFFIXES:
-        yield from _jsonl_rows(text, source)
-    elif suffix in HTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES:
         yield Raw(source=source, content=text, is_html=True)
     else:
         yield Raw(source=source, content=text)
@@ -102,24 +132,47 @@ def _raw_from_text(text: str, source: str, suffix: str) -> Iterator[Raw | InputE
 
 def _sniff_suffix(text: str) -> str:
     head = text.lstrip()[:500].lower()
-    if head.startswith("{"):
-        return ".jsonl"
     if head.startswith("<!doctype html") or head.startswith("<html") or "<body" in head:
         return ".html"
     return ".txt"
 
 
-def iter_raw(inputs: Iterable[str], stdin=None) -> Iterator[Raw | InputError]:
-    """Expand paths (directories recursively, ``-`` for stdin) into raw articles."""
+def _read_stdin(stream: BinaryIO) -> Iterator[Raw | InputError]:
+    head = stream.read(4096)
+    if head.lstrip().lstrip(b"\xef\xbb\xbf").startswith(b"{"):
+        yield from _jsonl_rows(_lines(stream, head), "<stdin>")
+        return
+    try:
+        data = head + stream.read(MAX_BYTES + 1 - len(head))
+        if len(data) > MAX_BYTES:
+            raise InputError("<stdin>", f"input too large (over {MAX_BYTES} bytes)")
+        text = _decode(data, "<stdin>")
+    except InputError as err:
+        yield err
+        return
+    yield from _raw_from_text(text, "<stdin>", _sniff_suffix(text))
+
+
+def _read_url(url: str, policy: FetchPolicy | None) -> Iterator[Raw | InputError]:
+    try:
+        page = fetch(url, policy)
+    except FetchError as err:
+        yield InputError(url, str(err))
+        return
+    if "\x00" in page.content:
+        yield InputError(url, "page contains NUL bytes; not an article")
+        return
+    yield Raw(source=url, content=page.content, is_html=page.is_html, url=page.url)
+
+
+def iter_raw(inputs: Iterable[str], stdin=None, policy: FetchPolicy | None = None) -> Iterator[Raw | InputError]:
+    """Expand inputs (directories recursively, ``-`` for stdin, http(s) URLs) into raw articles."""
     for spec in inputs:
         if spec == "-":
-            stream = stdin or sys.stdin.buffer
-            try:
-                text = _decode(stream.read(), "<stdin>")
-            except InputError as err:
-                yield err
-                continue
-            yield from _raw_from_text(text, "<stdin>", _sniff_suffix(text))
+            yield from _read_stdin(stdin or sys.stdin.buffer)
+            continue
+        if looks_like_url(spec):
+            yield from _read_url(spec, policy)
             continue
         path = Path(spec)
         if not path.exists():
@@ -138,6 +191,13 @@ def _read_file(path: Path) -> Iterator[Raw | InputError]:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         yield InputError(str(path), f"unknown extension '{suffix or '(none)'}' (expected one of {', '.join(sorted(SUFFIXES))})")
+        return
+    if suffix in JSONL_SUFFIXES:
+        try:
+            with path.open("rb") as stream:
+                yield from _jsonl_rows(_lines(stream), str(path))
+        except OSError as err:
+            yield InputError(str(path), f"cannot read ({err.strerror or err})")
         return
     try:
         text = _decode(_read_bytes(path), str(path))
@@ -161,11 +221,17 @@ def html_to_text(html: str, source: str) -> tuple[str, dict[str, str]]:
     return text, meta
 
 
-def to_article(raw: Raw) -> Article:
-    """Clean a raw input into an Article (HTML extracted first)."""
+def _check_length(text: str, source: str) -> None:
+    if len(text) > MAX_CHARS:
+        raise InputError(source, f"article too long ({len(text):,} characters; limit {MAX_CHARS:,}): split it into parts")
+
+
+def to_article(raw: Raw, check_language: bool = True) -> Article:
+    """Clean a raw input into an Article (HTML extracted first); non-English is an InputError."""
     text, meta = raw.content, {}
     if raw.is_html:
         text, meta = html_to_text(raw.content, raw.source)
+    _check_length(text, raw.source)
     article = clean_article(raw.source, text)
     for key in ("title", "outlet", "date", "url"):
         given = getattr(raw, key) or meta.get(key, "")
@@ -173,15 +239,26 @@ def to_article(raw: Raw) -> Article:
             setattr(article, key, given)
     if not article.body:
         raise InputError(raw.source, "no article text left after removing page boilerplate")
+    if check_language:
+        found = detect_article(article)
+        if not found.supported:
+            raise InputError(raw.source, f"article is in '{found.language}' (confidence {found.confidence:.2f}), "
+                                         f"not English; skipped, not labelled")
     return article
 
 
-def read_articles(inputs: Iterable[str], stdin=None) -> Iterator[Article | InputError]:
-    for raw in iter_raw(inputs, stdin=stdin):
+def read_articles(inputs: Iterable[str], stdin=None, keep: Callable[[str], bool] | None = None,
+                  policy: FetchPolicy | None = None) -> Iterator[Article | InputError]:
+    """Articles in input order; ``keep(source)`` false skips one before any work on it."""
+    for raw in iter_raw(inputs, stdin=stdin, policy=policy):
         if isinstance(raw, InputError):
             yield raw
+            continue
+        if keep is not None and not keep(raw.source):
             continue
         try:
             yield to_article(raw)
         except InputError as err:
             yield err
+        except Exception as err:  # noqa: BLE001 - one odd input must not stop a batch
+            yield InputError(raw.source, f"could not be read ({type(err).__name__}: {err}); skipped")

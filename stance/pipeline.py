@@ -6,11 +6,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from stance.aggregate import DEFAULT_THRESHOLD, merge_parties, party_stance
 from stance.classify import PartyInput, StanceClassifier
 from stance.extract import extract
+from stance.fetch import FetchPolicy
 from stance.ingest import InputError, read_articles
 from stance.nlp import parse_body
 from stance.types import Article, ArticleResult, MergedParty
@@ -31,9 +32,15 @@ def analyze(article: Article, classifier: StanceClassifier, threshold: float = D
 
 
 def run(inputs: Iterable[str], classifier: StanceClassifier, threshold: float = DEFAULT_THRESHOLD,
-        stdin=None) -> Iterator[ArticleResult | InputError]:
-    """Analyze every readable input; unreadable ones come back as InputError, in order."""
-    for item in read_articles(inputs, stdin=stdin):
+        stdin=None, keep: Callable[[str], bool] | None = None,
+        policy: FetchPolicy | None = None) -> Iterator[ArticleResult | InputError]:
+    """Analyze every readable input; unreadable ones come back as InputError, in order.
+
+    An unexpected exception while analysing one article becomes that article's
+    InputError too: one bad article never stops a batch of thousands.
+    ``keep(source)`` false skips an input before it is analysed (resume, shards).
+    """
+    for item in read_articles(inputs, stdin=stdin, keep=keep, policy=policy):
         if isinstance(item, InputError):
             yield item
             continue
@@ -41,6 +48,8 @@ def run(inputs: Iterable[str], classifier: StanceClassifier, threshold: float = 
             yield analyze(item, classifier, threshold)
         except InputError as err:
             yield err
+        except Exception as err:  # noqa: BLE001 - isolate the failure to this article
+            yield InputError(item.source, f"analysis failed ({type(err).__name__}: {err}); skipped")
 
 
 def merge(results: list[ArticleResult], threshold: float = DEFAULT_THRESHOLD) -> list[MergedParty]:
