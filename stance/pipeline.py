@@ -13,13 +13,20 @@ from stance.classify import PartyInput, StanceClassifier
 from stance.extract import extract
 from stance.fetch import FetchPolicy
 from stance.ingest import InputError, read_articles
-from stance.nlp import parse_body
+from stance.nlp import get_nlp, parse_body
 from stance.types import Article, ArticleResult, MergedParty
 
 
 def analyze(article: Article, classifier: StanceClassifier, threshold: float = DEFAULT_THRESHOLD) -> ArticleResult:
-    parsed = parse_body(article)
-    found = extract(article, parsed)
+    """One article's result; holds plain Python values only, no spaCy objects.
+
+    Parsing and extraction run inside a spaCy memory zone: the strings an article adds
+    to the vocabulary (names, numbers) are freed afterwards, so a batch of any length
+    runs in flat memory. Anything cached across articles must not be built in here.
+    """
+    nlp = get_nlp()
+    with nlp.memory_zone():
+        found = extract(article, parse_body(article, nlp))
     inputs = [
         PartyInput(party=p.name, role=p.role, aliases=p.aliases,
                    statements=[s.text for s in sts if s.relevant], context=article.title)

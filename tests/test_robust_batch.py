@@ -128,3 +128,21 @@ def test_a_failed_run_leaves_the_previous_output_whole(tmp_path, batch, monkeypa
     predict("--out", str(out), str(batch))
     assert out.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+
+
+def test_a_long_batch_leaves_the_vocabulary_as_it_found_it():
+    from stance import render
+    from stance.classify import load_classifier
+    from stance.ingest import Raw, to_article
+    from stance.nlp import get_nlp
+    from stance.pipeline import analyze
+
+    rules, nlp = load_classifier("rules"), get_nlp()
+    articles = [to_article(Raw(source=f"v{i}", content=article(i).replace("Tuesday", f"day Zq{i}x{i * 7919}")))
+                for i in range(40)]
+    first = render.to_jsonl_line(analyze(articles[0], rules))
+    before = len(nlp.vocab.strings)
+    results = [analyze(a, rules) for a in articles[1:]]
+    assert len(nlp.vocab.strings) == before
+    assert render.to_jsonl_line(analyze(articles[0], rules)) == first
+    assert any(r.parties for r in results) and any("Zq5x" in r.article.text for r in results)
