@@ -16,13 +16,15 @@ from stance.types import ArticleResult
 STRUCTURAL = ("agreement", "disagreement", "coverage")
 
 
-def stance_judge(classifier):
-    """A ``stance_of(party, sentence)`` function from a StanceClassifier, for picking evidence."""
+def stance_judge(classifier, min_confidence: float = 0.6):
+    """A ``stance_of(party, sentence)`` function from a StanceClassifier (None when unsure),
+    for picking evidence and for the gate's stance check."""
     from stance.classify import PartyInput
 
     def stance_of(party: str, text: str) -> str | None:
         probs = classifier.predict([PartyInput(party=party, role="", statements=[text])])[0]
-        return max(probs, key=probs.get) if probs else None
+        best = max(probs, key=probs.get) if probs else None
+        return best if best and probs[best] >= min_confidence else None
 
     return stance_of
 
@@ -73,10 +75,10 @@ def summarize(results: list[ArticleResult], *, generator: Generator | None = Non
         members = [results[i] for i in group]
         event = summarize_event(members, n, stance_of)
         if generator is not None:
-            event = rewrite_event(event, source_pool(members), generator, embedder)
+            event = rewrite_event(event, source_pool(members), generator, embedder, stance_of)
         events.append(event)
     return events
 
 
-__all__ = ["Dropped", "Embedder", "EventSummary", "Generator", "SummarySentence", "check", "group_events",
+__all__ = ["Dropped", "Embedder", "EventSummary", "Generator", "SummarySentence", "check", "group_events", "source_pool",
            "stance_judge", "summarize", "summarize_event"]

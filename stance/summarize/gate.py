@@ -70,6 +70,30 @@ def polarity(text: str) -> int:
     return count % 2
 
 
+def negated_words(text: str, scope: int = 4) -> tuple[set[str], set[str]]:
+    """(content words within ``scope`` words after a negator, all other content words)."""
+    negated, plain, left = set(), set(), 0
+    for tok in re.findall(r"n't|[A-Za-z']+|[.,;:!?]", text.replace("’", "'")):
+        t = _norm_word(tok)
+        if t in ".,;:!?" or t in ("and", "but"):
+            left = 0
+        elif t in NEGATORS or t.endswith("n't"):
+            left = scope
+        elif t not in STOP and len(t) > 3:
+            (negated if left else plain).add(_stem(t))
+            left = max(0, left - 1)
+        else:
+            left = max(0, left - 1)
+    return negated, plain
+
+
+def negation_flip(text: str, source: str) -> bool:
+    """A word negated in one text and asserted in the other, or a different negation/refusal parity."""
+    neg_a, plain_a = negated_words(text)
+    neg_b, plain_b = negated_words(source)
+    return polarity(text) != polarity(source) or bool((neg_a & plain_b - neg_b) | (neg_b & plain_a - neg_a))
+
+
 class SourcePool:
     """Everything a sentence may be checked against: the event's body sentences and names."""
 
@@ -110,12 +134,15 @@ class SourcePool:
 
 
 def check(text: str, pool: SourcePool, embedder: Embedder | None = None, *, require_source: bool = True,
-          min_support: float | None = None, core: str | None = None, claim: bool = True) -> Verdict:
+          min_support: float | None = None, core: str | None = None, claim: bool = True,
+          stances: dict[str, str] | None = None, stance_of=None) -> Verdict:
     """Judge one sentence against the pool; ``ok`` is False with reasons when it must be dropped.
 
     ``core`` is the part to measure support on when the rest is a known frame ("According
     to X, ..."); ``claim=False`` (statements about the sources themselves, such as which
     outlets agree) skips the content checks and keeps quotation, wording and attribution.
+    With ``stances`` (party -> stance the sources report) and ``stance_of(party, text)``, a
+    sentence whose first-named party reads with another stance is dropped too.
     """
     reasons: list[str] = []
     if len(words(text)) < 4:
@@ -152,6 +179,22 @@ def check(text: str, pool: SourcePool, embedder: Embedder | None = None, *, requ
     floor = min_support if min_support is not None else (DEFAULT_MIN_SUPPORT if embedder else DEFAULT_MIN_LEXICAL)
     if support < floor:
         reasons.append(f"weak support from the sources ({support:.2f} < {floor:.2f})")
-    elif matches and polarity(core) != polarity(matches[0][1].text):
+    elif matches and negation_flip(core, matches[0][1].text):
         reasons.append("negation or refusal differs from the closest source sentence")
+    if stances and stance_of:
+        subject = first_party(bare, stances)
+        said = stance_of(subject, text) if subject else None
+        if said and said != stances[subject]:
+            reasons.append(f"reads as {said} for {subject}, whom the sources report as {stances[subject]}")
     return Verdict(ok=not reasons, reasons=reasons, support=round(support, 4), evidence=[m for _, m in matches])
+
+
+def first_party(text: str, stances: dict[str, str]) -> str | None:
+    """The party named first in ``text`` (full name or surname)."""
+    found = []
+    for party in stances:
+        for name in {party, party.split()[-1]}:
+            m = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)
+            if m:
+                found.append((m.start(), party))
+    return min(found)[1] if found else None

@@ -53,12 +53,13 @@ def _mentions(text: str, party: str) -> bool:
 
 
 def rewrite_event(event: EventSummary, pool: SourcePool, generator: Generator,
-                  embedder: Embedder | None = None) -> EventSummary:
+                  embedder: Embedder | None = None, stance_of=None) -> EventSummary:
     """The event with its claim sentences replaced by the gated rewrite."""
     kept: list[SummarySentence] = []
     dropped: list[Dropped] = []
+    stances = {p.party: p.stance for p in event.positions}
     for text in generated_sentences(generator.generate(build_prompt(event))):
-        verdict = check(text, pool, embedder)
+        verdict = check(text, pool, embedder, stances=stances, stance_of=stance_of)
         if not verdict.ok:
             dropped.append(Dropped(text=text, reasons=verdict.reasons, support=verdict.support))
             continue
