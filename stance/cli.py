@@ -136,16 +136,19 @@ def summarize(
     generator = embedder = None
     if llm:
         try:
-            from stance.llm import load_backend
+            import stance.llm as llm_layer
         except ImportError:
             fail("--llm needs the LLM layer (stance.llm), which this installation does not have")
+        load_backend = getattr(llm_layer, "load_backend", None) or getattr(llm_layer, "load_llm", None)
+        if load_backend is None:
+            fail("--llm: stance.llm has no load_backend(spec)")
         try:
             generator = load_backend(llm)
             from stance.summarize.embed import default_embedder
 
             embedder = default_embedder()
-        except (ValueError, OSError, ImportError, RuntimeError) as err:
-            fail(f"cannot load LLM backend '{llm}': {err}")
+        except Exception as err:  # any backend failure is one line for the user, never a traceback
+            fail(f"cannot load LLM backend '{llm}': {str(err).splitlines()[0] if str(err) else type(err).__name__}")
     results, errors = [], []
     for item in run(inputs, classifier):
         if isinstance(item, InputError):
@@ -155,8 +158,13 @@ def summarize(
             results.append(item)
     if not results:
         fail("no readable article to summarize")
-    events = build(results, generator=generator, embedder=embedder, stance_of=stance_judge(classifier),
-                   threshold=similarity, max_days=max_days)
+    try:
+        events = build(results, generator=generator, embedder=embedder, stance_of=stance_judge(classifier),
+                       threshold=similarity, max_days=max_days)
+    except Exception as err:
+        if generator is None:
+            raise
+        fail(f"LLM rewrite failed: {str(err).splitlines()[0] if str(err) else type(err).__name__}")
     text = summary_render.to_json(events, errors) if format == SummaryFormat.json else summary_render.to_markdown(events)
     if out:
         with atomic_open(out) as fh:

@@ -170,6 +170,7 @@ def test_gate_drops_planted_and_invented_sentences(seed_results):
     assert any("40" in r for r in dropped[PLANTED[3]])
     for name in ("Putin", "Zelensky", "Lytvynenko"):
         assert any(name in t for t in kept), name
+    assert any("could not verify" in t for t in kept) and any("Reuters report" in t for t in kept)
     md = to_markdown(events)
     assert "Dropped" in md and "stoking" in md
 
@@ -178,12 +179,14 @@ class BagOfWordsEmbedder:
     """A deterministic stand-in for MiniLM: hashed word counts, unit length."""
 
     def encode(self, texts):
+        import zlib
+
         import numpy as np
 
         out = np.zeros((len(texts), 256))
         for i, t in enumerate(texts):
             for w in re.findall(r"[a-z]+", t.lower()):
-                out[i, hash(w) % 256] += 1.0
+                out[i, zlib.crc32(w.encode()) % 256] += 1.0
         return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
 
 

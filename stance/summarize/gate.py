@@ -37,6 +37,7 @@ before over under into out up down more most some any all each other also very j
 DEFAULT_MIN_SUPPORT = 0.55
 DEFAULT_MIN_LEXICAL = 0.6
 MAX_NOVEL_SHARE = 0.2
+FRAME = re.compile(r"^According to [^,]{2,60}, ")
 
 
 class Embedder(Protocol):
@@ -173,7 +174,7 @@ def check(text: str, pool: SourcePool, embedder: Embedder | None = None, *, requ
     novel = [w for w in content if w not in pool.words and _stem(w) not in pool.stems]
     if content and (len(novel) / len(content) > MAX_NOVEL_SHARE or len(novel) >= 3):
         reasons.append("words not in the sources: " + ", ".join(dict.fromkeys(novel)))
-    core = core or text
+    core = core or FRAME.sub("", text)
     matches = pool.best_matches(core, embedder)
     support = matches[0][0] if matches else 0.0
     floor = min_support if min_support is not None else (DEFAULT_MIN_SUPPORT if embedder else DEFAULT_MIN_LEXICAL)

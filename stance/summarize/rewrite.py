@@ -3,7 +3,8 @@
 The model sees only attributed source sentences and is asked to add nothing; small
 models add things anyway, so every generated sentence goes through the gate, and a
 party that no kept sentence mentions gets its extractive sentence back (every party
-with a stance must appear).
+with a stance must appear); so do the report and the hedges unless a kept sentence
+rests on the same source sentence (provenance and "could not verify" must survive).
 """
 
 from __future__ import annotations
@@ -68,8 +69,10 @@ def rewrite_event(event: EventSummary, pool: SourcePool, generator: Generator,
                                      + [e.outlet for e in verdict.evidence[:1]]))
         kept.append(SummarySentence(text=text, sources=sources, evidence=verdict.evidence, support=verdict.support,
                                     kind="rewrite"))
-    fallback = [s for s in event.sentences if s.kind == "position" and s.party
-                and not any(_mentions(k.text, s.party) for k in kept)]
+    covered = {(e.source, e.start) for k in kept for e in k.evidence[:1]}
+    fallback = [s for s in event.sentences
+                if (s.kind == "position" and s.party and not any(_mentions(k.text, s.party) for k in kept))
+                or (s.kind in ("report", "hedge") and not any((e.source, e.start) in covered for e in s.evidence))]
     structural = [s for s in event.sentences if s.kind not in GENERATED_KINDS]
     return EventSummary(id=event.id, title=event.title, articles=event.articles,
                         sentences=kept + fallback + structural, positions=event.positions,
