@@ -88,7 +88,7 @@ def predict(
         from stance.summarize import stance_judge, summarize
         from stance.summarize import render as summary_render
 
-        events = summarize(results, stance_of=stance_judge(classifier))
+        events = summarize(results, stance_of=stance_judge(load_classifier("rules")))
         if format == Format.json:
             text = render.to_json(results, merged, errors, extra={"summary": summary_render.to_dict(events)})
         else:
@@ -106,7 +106,7 @@ def summarize(
     inputs: Annotated[list[str], typer.Argument(help="Articles: .txt .md .html .jsonl files, directories, or - for stdin.")],
     format: Annotated[SummaryFormat, typer.Option("--format", "-f", help="md (people) or json (programs).")] = SummaryFormat.md,
     out: Annotated[str | None, typer.Option("--out", "-o", help="Write here (atomically) instead of stdout.")] = None,
-    model: Annotated[str, typer.Option(help="Stance classifier used to pick each party's evidence: 'rules'.")] = "rules",
+    model: Annotated[str, typer.Option(help="Stance classifier for the parties (as in predict): 'rules'.")] = "rules",
     llm: Annotated[str | None, typer.Option(help="Rewrite with this LLM backend (stance.llm spec); every generated sentence is checked against the sources and unsupported ones are dropped and listed.")] = None,
     similarity: Annotated[float, typer.Option(help="Content similarity (0-1) above which articles are one event.")] = 0.3,
     max_days: Annotated[int, typer.Option(help="Articles dated further apart than this are never one event.")] = 3,
@@ -159,7 +159,7 @@ def summarize(
     if not results:
         fail("no readable article to summarize")
     try:
-        events = build(results, generator=generator, embedder=embedder, stance_of=stance_judge(classifier),
+        events = build(results, generator=generator, embedder=embedder, stance_of=stance_judge(load_classifier("rules")),
                        threshold=similarity, max_days=max_days)
     except Exception as err:
         if generator is None:

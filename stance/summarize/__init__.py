@@ -18,7 +18,8 @@ STRUCTURAL = ("agreement", "disagreement", "coverage")
 
 def stance_judge(classifier, min_confidence: float = 0.6):
     """A ``stance_of(party, sentence)`` function from a StanceClassifier (None when unsure),
-    for picking evidence and for the gate's stance check."""
+    for picking evidence and for the gate's stance check. The CLI passes the cue baseline:
+    one call per sentence must be cheap and deterministic whatever model labels the parties."""
     from stance.classify import PartyInput
 
     def stance_of(party: str, text: str) -> str | None:

@@ -27,6 +27,8 @@ LEAD_IN = re.compile(r"^(however|meanwhile|instead|still|yet|also|moreover|in ad
                      re.IGNORECASE)
 LOWER_FIRST = frozenset("the a an this that these those it its his her their another such some several many most "
                         "one two three four five when while after before reports reporting similar".split())
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(,[^—–\n]{1,40})?\s+[—–-]{1,2}\s+")
+PRONOUN = re.compile(r"^(He|She|They)\b")
 MAX_WORDS = 55
 StanceOf = Callable[[str, str], str | None]
 
@@ -54,7 +56,9 @@ def frame(outlet: str, sentence: str, article_text: str) -> str:
     """``According to OUTLET, sentence`` unless the sentence already names the outlet."""
     if re.search(r"(?<!\w)" + re.escape(outlet) + r"(?!\w)", sentence):
         return sentence
-    body = LEAD_IN.sub("", sentence)
+    body = LEAD_IN.sub("", DATELINE.sub("", sentence))
+    if body.startswith("According to "):
+        return f"{outlet} reported that, a{body[1:]}"
     first = re.match(r"[A-Za-z]+", body)
     if first:
         w = first.group(0)
@@ -69,10 +73,14 @@ def _overlap(a: str, b: str) -> float:
 
 
 def _lede(result: ArticleResult) -> tuple[int, int, str] | None:
+    """The first full sentence of the body (long enough not to be a photo caption)."""
     title = result.article.title.strip()
-    for s, e, text in body_sentences(result.article):
-        if len(words(text)) >= 8 and text.strip() != title and not text.startswith(tuple(OPEN_QUOTES)):
-            return s, e, text
+    candidates = [(s, e, t) for s, e, t in body_sentences(result.article)
+                  if t.strip() != title and not t.startswith(tuple(OPEN_QUOTES)) and not PRONOUN.match(t)]
+    for min_words in (14, 8):
+        for s, e, text in candidates:
+            if len(words(text)) >= min_words:
+                return s, e, text
     return None
 
 
@@ -104,7 +112,7 @@ def hedge_sentences(results: list[ArticleResult], limit: int = 2) -> list[Summar
     out = []
     for r in results:
         for s, e, text in body_sentences(r.article):
-            if HEDGE.search(text) and not loaded_words(text) and len(out) < limit:
+            if HEDGE.search(text) and not loaded_words(text) and not PRONOUN.match(text) and len(out) < limit:
                 outlet = outlet_name(r.article)
                 out.append(SummarySentence(text=frame(outlet, text, r.article.text), sources=[outlet],
                                            evidence=[_ref(r, s, e)], support=1.0, kind="hedge",
@@ -134,6 +142,8 @@ def compose_party(m: MergedParty, ev: Evidence, outlet: str, article_text: str) 
     text = " ".join(ev.text.split())
     named = any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text) for n in _names(m))
     quote = _quote_only(text)
+    if not named and PRONOUN.match(text) and m.name[:1].isupper():
+        return f"According to {outlet}, {PRONOUN.sub(m.name, text)}", text[PRONOUN.match(text).end():]
     if quote and not named:
         who = ev.attribution if m.name.split()[-1] in ev.attribution else " ".join(x for x in (m.role, m.name) if x)
         return f"According to {outlet}, {who} said: “{quote}”", quote
@@ -157,6 +167,7 @@ def pick_evidence(m: MergedParty, by_result: dict[str, ArticleResult], stance_of
             score -= 5.0 if any(u[0] == src.source and u[1] < ev.end and ev.start < u[2] for u in used) else 0.0
             score -= 2.0 if n > MAX_WORDS else 0.0
             score += 0.5 if any(n_.lower() in ev.text.lower() for n_ in _names(m)) else 0.0
+            score -= 1.0 if PRONOUN.match(ev.text) else 0.0
             if score > best_score:
                 best, best_score = (result, src, ev), score
     return best
@@ -178,7 +189,17 @@ def party_sentences(results: list[ArticleResult], stance_of: StanceOf | None = N
         result, src, ev = picked
         outlet = outlet_name(result.article)
         text, core = compose_party(m, ev, outlet, result.article.text)
-        sentences.append(SummarySentence(text=text, sources=[outlet], evidence=[_ref(result, ev.start, ev.end)],
+        evidence, sources = [_ref(result, ev.start, ev.end)], [outlet]
+        for other in m.by_source:
+            match = next((e for e in other.evidence if other.source != src.source and _overlap(e.text, ev.text) >= 0.6
+                          and _in_body(by_result[other.source], e.start, e.end)), None)
+            name = outlet_name(by_result[other.source].article)
+            if match and name not in sources:
+                evidence.append(_ref(by_result[other.source], match.start, match.end))
+                sources.append(name)
+        if len(sources) > 1:
+            text = text.rstrip() + f" {join_names(sources[1:])} carried the same account."
+        sentences.append(SummarySentence(text=text, sources=sources, evidence=evidence,
                                          support=1.0, kind="position", party=m.name, stance=m.stance,
                                          origin=origin_of(result, ev.text), core=core))
     return sentences, positions, merged
