@@ -230,3 +230,43 @@ def test_predict_json_carries_summary(seed_paths):
     assert len(doc["summary"]["events"]) == 1
     table = CliRunner().invoke(app, ["predict", *map(str, seed_paths)])
     assert "Summary" in table.stdout and "According to" in table.stdout
+
+
+def _stance(article: Article, name: str, role: str, stance: str, snippet: str):
+    from stance.types import Evidence, Party, PartyStance
+
+    start = article.text.index(snippet)
+    ev = Evidence(snippet, start, start + len(snippet), name)
+    return PartyStance(party=Party(name=name, role=role), stance=stance, confidence=0.9, evidence=[ev],
+                       attribution=name, source=article.source)
+
+
+def test_disagreement_between_outlets_is_stated():
+    from stance.metrics.summary import balance, party_coverage
+    from stance.types import ArticleResult
+
+    a = ArticleResult(HARBOUR_A, [
+        _stance(HARBOUR_A, "Joss Tiller", "Rebel commander", "conditional",
+                "Rebel commander Joss Tiller said his fighters would observe the harbour truce only if the navy "
+                "lifted its blockade of Sandhaven."),
+        _stance(HARBOUR_A, "Ilse Marrow", "foreign minister", "open",
+                "Marrow said the harbour truce would let grain ships leave Sandhaven.")])
+    b = ArticleResult(HARBOUR_B, [
+        _stance(HARBOUR_B, "Joss Tiller", "commander", "rejecting",
+                "Ostrel rebels said on Monday they would accept Velmora's ten-day harbour truce at Sandhaven only if "
+                "the navy ended its blockade, commander Joss Tiller said.")])
+    events = summarize([a, b])
+    assert len(events) == 1
+    event = events[0]
+    differ = [s for s in event.sentences if s.kind == "disagreement"]
+    assert len(differ) == 1 and "Joss Tiller" in differ[0].text
+    assert "Coast Wire reads as conditional" in differ[0].text and "Island Post reads as rejecting" in differ[0].text
+    assert any(s.kind == "coverage" and "Only Coast Wire" in s.text and "Ilse Marrow" in s.text
+               for s in event.sentences)
+    assert all(("Coast Wire" in s.text) or ("Island Post" in s.text) for s in event.sentences)
+    gold = [{"name": "Joss Tiller", "aliases": ["Tiller"], "stance": "conditional"},
+            {"name": "Ilse Marrow", "aliases": ["Marrow"], "stance": "open"},
+            {"name": "Arno Pell", "aliases": [], "stance": "rejecting"}]
+    cov = party_coverage(event, gold)
+    assert cov["party_coverage"] == pytest.approx(2 / 3)
+    assert 0.0 < balance(event) <= 1.0
