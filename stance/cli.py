@@ -97,16 +97,18 @@ def predict(
             if stream is None or html:
                 results.append(item)
     merged = merge(results, threshold) if (format != Format.jsonl or html) else []
-    if html:
-        from stance.report_html import render_html
-
-        with atomic_open(html) as fh:
-            fh.write(render_html(results, merged))
-    if format != Format.jsonl:
+    events = []
+    if format != Format.jsonl or html:
         from stance.summarize import stance_judge, summarize
         from stance.summarize import render as summary_render
 
         events = summarize(results, stance_of=stance_judge(load_classifier("rules")))
+    if html:
+        from stance.report_html import render_html
+
+        with atomic_open(html) as fh:
+            fh.write(render_html(results, merged, summary=summary_render.to_dict(events)))
+    if format != Format.jsonl:
         if format == Format.json:
             text = render.to_json(results, merged, errors, extra={"summary": summary_render.to_dict(events)})
         else:
