@@ -129,7 +129,7 @@ class SourcePool:
         self.texts_norm = [normalise_quotes(t) for t in texts]
         vocab = [w for t in [*texts, *names] for w in words(t)]
         self.words = {_norm_word(w) for w in vocab}
-        self.stems = {_stem(w) for w in self.words}
+        self.stems = {_stem(w) for w in self.words if w not in STOP}
         self.outlets = sorted({s.outlet for s in sentences if s.outlet} | set(news_outlets()), key=len, reverse=True)
         self._vectors = None
         self.asserted = set().union(*(negated_words(s.text)[1] for s in sentences)) if sentences else set()
