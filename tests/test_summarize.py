@@ -152,22 +152,28 @@ PLANTED = [
     "According to The Kyiv Independent, Putin wants to restore the Russian Empire, Reuters reported.",
     "According to The Kyiv Independent, Reuters spoke to 40 Russian sources.",
     "According to The Moscow Times, Kremlin spokesman Dmitry Peskov told Reuters that Putin did not want dialogue.",
+    # what the bundled 135M model wrote on the seed: an invented description and a confirmation
+    "The Kyiv Independent, a Russian news agency, has confirmed that Putin is seeking a ceasefire, and the Kyiv "
+    "Independent carried the same account.",
+    "The Kyiv Independent verified the claims.",
 ]
+PARAPHRASE = "According to The Moscow Times, Kremlin spokesman Dmitry Peskov told Reuters that Moscow was open to dialogue."
 
 
 def test_gate_drops_planted_and_invented_sentences(seed_results):
-    gen = FakeGenerator("Summary:\n- " + FAITHFUL + "\n" + "\n".join(PLANTED))
+    gen = FakeGenerator("Summary:\n- " + FAITHFUL + "\n" + PARAPHRASE + "\n" + "\n".join(PLANTED))
     events = summarize(seed_results, generator=gen, stance_of=stance_judge(load_classifier("rules")))
     event = events[0]
     assert len(gen.prompts) == 1 and "According to The Moscow Times" in gen.prompts[0]
     kept = [s.text for s in event.sentences]
-    assert FAITHFUL in kept
+    assert FAITHFUL in kept and PARAPHRASE in kept
     dropped = {d.text: d.reasons for d in event.dropped}
     for planted in PLANTED:
         assert planted in dropped and dropped[planted], planted
     assert any("flames" in r or "stoking" in r for r in dropped[PLANTED[1]])
     assert any("Empire" in r for r in dropped[PLANTED[2]])
     assert any("40" in r for r in dropped[PLANTED[3]])
+    assert any("description not in the sources" in r for r in dropped[PLANTED[5]])
     for name in ("Putin", "Zelensky", "Lytvynenko"):
         assert any(name in t for t in kept), name
     assert any("could not verify" in t for t in kept) and any("Reuters report" in t for t in kept)
@@ -203,9 +209,13 @@ def test_minilm_gate_on_seed(seed_results):
     from stance.summarize.embed import default_embedder
 
     pool, emb = source_pool(seed_results), default_embedder()
-    ok = check(FAITHFUL, pool, emb)
+    event = summarize(seed_results)[0]
+    kw = {"stances": {p.party: p.stance for p in event.positions}, "stance_of": stance_judge(load_classifier("rules"))}
+    ok = check(FAITHFUL, pool, emb, **kw)
     assert ok.ok and ok.support > 0.8
-    assert not check(PLANTED[1], pool, emb).ok
+    assert check(PARAPHRASE, pool, emb, **kw).ok
+    for planted in PLANTED:
+        assert not check(planted, pool, emb, **kw).ok, planted
 
 
 def test_cli_summarize_json_out_and_llm_error(seed_paths, tmp_path):

@@ -29,14 +29,17 @@ REFUSALS = re.compile(r"\b(reject\w*|refus\w*|dismiss\w*|rul(e|es|ed|ing) out|sp
                       r"unlikely|oppos\w*|turn(s|ed)? down)\b", re.IGNORECASE)
 FRAME_WORDS = frozenset("""according reported report reports reporting carried same also both position positions only
 differ differs agree agrees stance open conditional rejecting source sources account accounts said says while wrote
-citing cited quoted quoting outlet outlets read reads""".split())
+citing cited quoted quoting outlet outlets read reads told tell asked""".split())
 STOP = frozenset("""a an the and or but if of to in on at by for from with as is are was were be been being has have had
 do does did it its this that these those he she they them his her their him we our us you your i my me who whom which
 what when where why how than then there here so such would could should will can may might must shall about after
 before over under into out up down more most some any all each other also very just""".split())
 DEFAULT_MIN_SUPPORT = 0.55
 DEFAULT_MIN_LEXICAL = 0.6
-MAX_NOVEL_SHARE = 0.2
+MAX_NOVEL_SHARE = 0.15
+MAX_NOVEL = 1
+CERTAINTY = frozenset({"confi", "verif", "prove", "prove", "proof", "estab"})
+APPOSITIVE = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*),\s+(?:a|an)\s+([^,.;]{3,80}),")
 FRAME = re.compile(r"^According to [^,]{2,60}, ")
 
 
@@ -61,7 +64,10 @@ def _norm_word(w: str) -> str:
 
 
 def _stem(w: str) -> str:
-    return w[:5] if len(w) > 5 else w
+    """A crude stem: inflection off, then the first five letters (wants, wanted -> want)."""
+    if len(w) > 4:
+        w = re.sub(r"(ing|ed|es|s)$", "", w)
+    return w[:5]
 
 
 def polarity(text: str) -> int:
@@ -88,8 +94,28 @@ def negated_words(text: str, scope: int = 4) -> tuple[set[str], set[str]]:
     return negated, plain
 
 
+CLAUSE = re.compile(r",?\s+(?:and|but|while|whereas)\s+|;\s+|\s+[—–]\s+")
+
+
+def closest_clause(text: str, source: str) -> str:
+    """The clause of ``source`` sharing most words with ``text`` (a paraphrase may keep only one)."""
+    def content(t: str) -> set[str]:
+        plain = re.sub(r"(?<![\w'’-])[A-Z][\w'’-]*", " ", t)
+        return {_stem(_norm_word(w)) for w in words(plain) if _norm_word(w) not in STOP | FRAME_WORDS}
+
+    mine = content(text)
+    clauses = [c for c in CLAUSE.split(source) if c.strip()] or [source]
+    return max(clauses, key=lambda c: len(mine & content(c)))
+
+
 def negation_flip(text: str, source: str) -> bool:
-    """A word negated in one text and asserted in the other, or a different negation/refusal parity."""
+    """A clause of ``text`` that flips the closest clause of ``source``: a word negated in one and
+    asserted in the other, or a different negation/refusal parity. Clause by clause, so that
+    leaving out a negated clause is no flip."""
+    return any(_flip(c, closest_clause(c, source)) for c in CLAUSE.split(text) if c.strip())
+
+
+def _flip(text: str, source: str) -> bool:
     neg_a, plain_a = negated_words(text)
     neg_b, plain_b = negated_words(source)
     return polarity(text) != polarity(source) or bool((neg_a & plain_b - neg_b) | (neg_b & plain_a - neg_a))
@@ -103,9 +129,17 @@ class SourcePool:
         self.texts_norm = [normalise_quotes(t) for t in texts]
         vocab = [w for t in [*texts, *names] for w in words(t)]
         self.words = {_norm_word(w) for w in vocab}
-        self.stems = {_stem(w) for w in self.words}
+        self.stems = {_stem(w) for w in self.words if w not in STOP}
         self.outlets = sorted({s.outlet for s in sentences if s.outlet} | set(news_outlets()), key=len, reverse=True)
         self._vectors = None
+        self.asserted = set().union(*(negated_words(s.text)[1] for s in sentences)) if sentences else set()
+        self._sentence_stems = [{_stem(_norm_word(w)) for w in words(s.text)} for s in sentences]
+
+    def describes(self, entity: str, description: str) -> bool:
+        """Whether a source sentence names ``entity`` with every content word of ``description``."""
+        head = _stem(_norm_word(entity.split()[-1]))
+        need = {_stem(_norm_word(w)) for w in words(description) if len(w) > 3 and _norm_word(w) not in STOP}
+        return any(head in stems and need <= stems for stems in self._sentence_stems)
 
     def quote_ok(self, span: str) -> bool:
         needle = normalise_quotes(span).strip(" ,.;:")
@@ -172,22 +206,35 @@ def check(text: str, pool: SourcePool, embedder: Embedder | None = None, *, requ
         reasons.append("numbers not in the sources: " + ", ".join(dict.fromkeys(unknown_numbers)))
     content = [_norm_word(w) for w in tokens if len(w) > 3 and _norm_word(w) not in STOP | FRAME_WORDS]
     novel = [w for w in content if w not in pool.words and _stem(w) not in pool.stems]
-    if content and (len(novel) / len(content) > MAX_NOVEL_SHARE or len(novel) >= 3):
+    if content and (len(novel) / len(content) > MAX_NOVEL_SHARE or len(novel) > MAX_NOVEL):
         reasons.append("words not in the sources: " + ", ".join(dict.fromkeys(novel)))
+    _, asserted = negated_words(re.sub(r"(?<![\w'’-])[A-Z][\w'’-]*", " ", bare))
+    unbacked = sorted(w for w in asserted if w not in pool.asserted and (w in CERTAINTY or w in pool.stems))
+    if unbacked:
+        reasons.append("asserts what the sources only deny or never assert: " + ", ".join(unbacked))
+    for m in APPOSITIVE.finditer(bare):
+        if not pool.describes(m.group(1), m.group(2)):
+            reasons.append(f"description not in the sources: “{m.group(1)}, a {m.group(2)}”")
     core = core or FRAME.sub("", text)
-    matches = pool.best_matches(core, embedder)
+    matches = pool.best_matches(core, embedder, k=3)
     support = matches[0][0] if matches else 0.0
     floor = min_support if min_support is not None else (DEFAULT_MIN_SUPPORT if embedder else DEFAULT_MIN_LEXICAL)
     if support < floor:
         reasons.append(f"weak support from the sources ({support:.2f} < {floor:.2f})")
     elif matches and negation_flip(core, matches[0][1].text):
         reasons.append("negation or refusal differs from the closest source sentence")
-    if stances and stance_of:
-        subject = first_party(bare, stances)
-        said = stance_of(subject, text) if subject else None
+    subject = first_party(FRAME.sub("", bare), stances) if stances else None
+    if subject and matches and not any(_names_party(m.text, subject) for _, m in matches):
+        reasons.append(f"the closest source sentences say nothing about {subject}")
+    if subject and stance_of:
+        said = stance_of(subject, text)
         if said and said != stances[subject]:
             reasons.append(f"reads as {said} for {subject}, whom the sources report as {stances[subject]}")
     return Verdict(ok=not reasons, reasons=reasons, support=round(support, 4), evidence=[m for _, m in matches])
+
+
+def _names_party(text: str, party: str) -> bool:
+    return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text) for n in {party, party.split()[-1]})
 
 
 def first_party(text: str, stances: dict[str, str]) -> str | None:

@@ -1,10 +1,11 @@
 """The LLM mode: a model rewrites the extractive summary, and the gate keeps only what the sources back.
 
 The model sees only attributed source sentences and is asked to add nothing; small
-models add things anyway, so every generated sentence goes through the gate, and a
-party that no kept sentence mentions gets its extractive sentence back (every party
-with a stance must appear); so do the report and the hedges unless a kept sentence
-rests on the same source sentence (provenance and "could not verify" must survive).
+models add things anyway, so every generated sentence goes through the gate. The
+extractive sentence of each party stays whatever the model wrote (every party with a
+stance appears, with the same space), and so do the report and the hedges unless a
+kept sentence rests on the same source sentence (provenance and "could not verify"
+must survive).
 """
 
 from __future__ import annotations
@@ -49,10 +50,6 @@ def generated_sentences(output: str) -> list[str]:
     return out
 
 
-def _mentions(text: str, party: str) -> bool:
-    return party.split()[-1].lower() in text.lower()
-
-
 def rewrite_event(event: EventSummary, pool: SourcePool, generator: Generator,
                   embedder: Embedder | None = None, stance_of=None) -> EventSummary:
     """The event with its claim sentences replaced by the gated rewrite."""
@@ -71,7 +68,7 @@ def rewrite_event(event: EventSummary, pool: SourcePool, generator: Generator,
                                     kind="rewrite"))
     covered = {(e.source, e.start) for k in kept for e in k.evidence[:1]}
     fallback = [s for s in event.sentences
-                if (s.kind == "position" and s.party and not any(_mentions(k.text, s.party) for k in kept))
+                if s.kind == "position"
                 or (s.kind in ("report", "hedge") and not any((e.source, e.start) in covered for e in s.evidence))]
     structural = [s for s in event.sentences if s.kind not in GENERATED_KINDS]
     return EventSummary(id=event.id, title=event.title, articles=event.articles,

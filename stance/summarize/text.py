@@ -73,10 +73,6 @@ def outside_quotes(text: str) -> str:
     return text if cut < 0 else text[:cut]
 
 
-def balanced(text: str) -> bool:
-    return len(QUOTE_SPAN.findall(text)) * 2 == sum(text.count(q) for q in set(OPEN_QUOTES + CLOSE_QUOTES))
-
-
 def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in WORD.findall(text)]
 
