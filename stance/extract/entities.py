@@ -26,6 +26,11 @@ INSTITUTIONS = {"kremlin": "Russia", "white house": "United States", "pentagon":
                 "state department": "United States", "downing street": "United Kingdom",
                 "elysee": "France", "élysée": "France", "knesset": "Israel"}
 BODY_HEADS = frozenset("officials official government authorities administration leadership side military army forces ministry cabinet".split())
+UNNAMED_SPEAKERS = frozenset(
+    "spokesman spokeswoman spokesperson official aide adviser advisor diplomat representative "
+    "negotiator envoy statement letter communique communiqué".split())
+GOVERNMENT_WORDS = re.compile(r"\b(ministry|government|presidency|cabinet|office|administration|foreign|interior|defen[cs]e)\b", re.I)
+ANONYMOUS_HEADS = frozenset("official aide adviser advisor diplomat statement letter communique communiqué".split())
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
 TITLE_WORDS = re.compile(r"^(mr|mrs|ms|dr|gen|col|lt|sgt|president|minister|prime|general|colonel|sheikh|emir|king|queen)\.?$", re.I)
 
@@ -39,6 +44,7 @@ class Entity:
     speaks_for: str | None = None
     country: str | None = None
     is_source: bool = False
+    is_commentator: bool = False
     mentions: list[int] = field(default_factory=list)
 
     def add_alias(self, text: str) -> None:
@@ -88,24 +94,60 @@ def _appositive(ent) -> str:
     return ""
 
 
-def _country_from(text: str) -> str | None:
+DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{2,})(?:,\s*(?P<country>[A-Z][a-z][\w'-]+))?(?:,[^—–\n]{0,20})?\s*[—–]")
+
+
+def _country_from(text: str, lookup=None) -> str | None:
+    lookup = lookup or country_of
     low = text.lower()
     for inst, country in INSTITUTIONS.items():
         if inst in low:
             return country
     for word in re.findall(r"[A-Za-z.\-]+", text):
-        c = country_of(word)
+        c = lookup(word)
         if c:
             return c
     return None
 
 
+DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "s", "n")
+PLACE_SUFFIXES = ("ia", "a", "e", "o", "y", "")
+COMMENTATOR = re.compile(
+    r"\b(analyst|researcher|professor|scholar|expert|academic|lawyer|historian|economist|commentator|"
+    r"who (studies|follows|researches|teaches|tracks|monitors)|think[- ]tank|(studies|research) (at|with)|"
+    r"former (adviser|advisor|official|diplomat))\b",
+    re.I,
+)
+
+
+def _stem(word: str, suffixes) -> str:
+    low = word.lower()
+    for suf in suffixes:
+        if suf and low.endswith(suf) and len(low) - len(suf) >= 4:
+            return low[: -len(suf)]
+    return low
+
+
+def demonym_matches(demonym: str, place: str) -> bool:
+    """'Kestrian' ~ 'Kestria', 'Ostmerian' ~ 'Ostmere', 'Zanbarian' ~ 'Zanbaria' (no list needed)."""
+    d, p = _stem(demonym, DEMONYM_SUFFIXES), _stem(place, PLACE_SUFFIXES)
+    return len(p) >= 4 and (d == p or (d.startswith(p) and len(d) - len(p) <= 1) or (p.startswith(d) and len(p) - len(d) <= 1))
+
+
 def _speaks_for(role: str) -> str | None:
-    if not SPOKES.search(role):
+    """The body in "spokesman for the front", "the front's spokeswoman", "Kremlin spokesman"."""
+    m = SPOKES.search(role)
+    if not m:
         return None
-    rest = SPOKES.sub("", role)
-    rest = re.sub(r"^\s*(for|of)\s+", "", rest.strip()).strip(" ,")
-    return rest or None
+    after = re.match(r"\s*(?:for|of|at)\s+(.+)", role[m.end():])
+    if after:
+        body = after.group(1)
+    else:
+        body = re.sub(r"\s*(’s|'s)\s*$", "", role[: m.start()]).strip()
+        body = re.sub(r"^(a|an|the|its|his|her|their)\s+", "", body, flags=re.I)
+        body = re.sub(r"\s*\b(chief|senior|deputy|official|main|top|press|political)\b", "", body, flags=re.I).strip()
+    body = body.strip(" ,")
+    return body if body and body.lower() not in ("its", "his", "her", "their") else None
 
 
 class EntityIndex:
@@ -116,10 +158,59 @@ class EntityIndex:
         self._by_key: dict[str, Entity] = {}
         self._person_mentions: list[tuple[int, Entity]] = []
         self.outlet = outlet.lower()
+        self.local_places: dict[str, str] = {}
+        self.place_words: set[str] = set()
+        self._learn_places(parsed)
         for offset, doc in parsed:
             for ent in doc.ents:
                 self._add_ent(doc, ent, offset)
         self._person_mentions.sort(key=lambda m: m[0])
+
+    def _learn_places(self, parsed) -> None:
+        """Countries the place list does not know, learnt from the article itself.
+
+        A place counts as a country when a demonym in the article derives from it
+        ("Kestrian" -> "Kestria") or when a dateline names it ("MORVAINE, Kestria"),
+        in which case the dateline city stands for that country's government too.
+        """
+        gpes: set[str] = set()
+        demonyms: set[str] = set()
+        for _, doc in parsed:
+            m = DATELINE.match(doc.text)
+            if m:
+                city = m.group("city").strip().title()
+                self.place_words.add(city.lower())
+                if m.group("country"):
+                    country = m.group("country").strip()
+                    self.place_words.add(country.lower())
+                    if not country_of(country):
+                        self.local_places[country.lower()] = country
+                    if not country_of(city):
+                        self.local_places[city.lower()] = country_of(country) or country
+            for ent in doc.ents:
+                if ent.label_ in ("GPE", "LOC"):
+                    self.place_words.add(_clean_name(ent.text).lower())
+                if ent.label_ in ("GPE", "LOC", "ORG", "PERSON", "NORP") and len(ent) == 1:
+                    gpes.add(_clean_name(ent.text))
+            gpes.update(t.text for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper)
+            for tok in doc:
+                if tok.text[:1].isupper() and tok.pos_ in ("ADJ", "PROPN") and re.search(r"(an|ese|i|ish)s?$", tok.text):
+                    demonyms.add(tok.text)
+                if tok.lower_ == "in" and tok.i + 2 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and not doc[tok.i + 2].text[:1].isupper():
+                    self.place_words.add(doc[tok.i + 1].text.lower())
+        for place in sorted(gpes):
+            if country_of(place) or place in demonyms:
+                continue
+            for dem in demonyms:
+                if not country_of(dem) and demonym_matches(dem, place):
+                    place = self.local_places.get(place.lower(), place)
+                    self.local_places[place.lower()] = place
+                    self.local_places[dem.lower()] = place
+                    self.local_places[dem.lower().rstrip("s")] = place
+
+    def country_of(self, word: str) -> str | None:
+        word = _clean_name(word)
+        return country_of(word) or self.local_places.get(word.lower().strip(" .’'"))
 
     def _get(self, key: str, name: str, kind: str, **kw) -> Entity:
         ent = self._by_key.get(key)
@@ -138,8 +229,11 @@ class EntityIndex:
         text = _clean_name(ent.text)
         if not text:
             return
-        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and country_of(text):
-            country = country_of(text)
+        if ent.label_ == "PERSON" and " " not in text and text.lower() in self.place_words:
+            if not self.country_of(text):
+                return
+        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and self.country_of(text):
+            country = self.country_of(text)
             gov = self._get("g:" + country.lower(), country, "government", country=country)
             if text != country:
                 gov.add_alias(text)
@@ -159,7 +253,10 @@ class EntityIndex:
             if role and (not person.role or len(role) > len(person.role)):
                 person.role = role
                 person.speaks_for = _speaks_for(role) or person.speaks_for
-                person.country = _country_from(role) or person.country
+                person.country = _country_from(role, self.country_of) or person.country
+            relcl = " ".join(c.text_with_ws for c in ent.root.children if c.dep_ == "relcl" for c in c.subtree)
+            if COMMENTATOR.search(" ".join((role, relcl))):
+                person.is_commentator = True
             if title:
                 person.add_alias(f"{title} {text}")
             person.mentions.append(offset + ent.start_char)
@@ -171,10 +268,10 @@ class EntityIndex:
                 return
             name = re.sub(r"^the\s+", "", text, flags=re.I)
             org = self._get("o:" + name.lower(), ("the " + name) if name.lower() in INSTITUTIONS else name, "organisation")
-            org.country = _country_from(name)
+            org.country = _country_from(name, self.country_of)
             org.mentions.append(offset + ent.start_char)
         elif ent.label_ in ("GPE", "NORP"):
-            country = country_of(text)
+            country = self.country_of(text)
             if country:
                 gov = self._get("g:" + country.lower(), country, "government", country=country)
                 if text != country:
@@ -205,20 +302,31 @@ class EntityIndex:
         low = head.lower_
         pos = offset + head.idx
         partitive = any(c.dep_ == "prep" and any(g.lower_ == "whom" for g in c.children) for c in head.children)
+        if head.is_upper and len(head.text) > 2 and head.i < 6 and any(t.text in "—–" for t in doc[head.i : head.i + 8]):
+            return None
         if low in ("who", "whom") or partitive:
             anchor = head
             while anchor.dep_ != "relcl" and anchor.head is not anchor:
                 anchor = anchor.head
             if anchor.dep_ == "relcl":
                 return self.resolve_np(anchor.head, offset)
-        if head.pos_ == "PROPN" and country_of(head.text) and not any(e.label_ == "PERSON" and head.i in range(e.start, e.end) and not country_of(e.text) for e in ents):
-            gov = self.government(country_of(head.text))
+        if head.pos_ == "PROPN" and self.country_of(head.text) and not any(e.label_ == "PERSON" and head.i in range(e.start, e.end) and not self.country_of(e.text) for e in ents):
+            gov = self.government(self.country_of(head.text))
             gov.add_alias(head.text)
             return gov
         for label in ("PERSON",):
             for e in ents:
                 if e.label_ == label and (e.root is head or e.root.head is head or head.i in range(e.start, e.end)):
-                    return self._by_key.get("p:" + _surname(e.text))
+                    found = self._by_key.get("p:" + _surname(e.text))
+                    if found is not None:
+                        return found
+        named = self._appositive_person(head)
+        if named is not None:
+            return named
+        if lemma in UNNAMED_SPEAKERS and head.pos_ == "NOUN":
+            found = self._unnamed(head, toks, ents, doc[span_start:span_end].text)
+            if found is not None:
+                return found
         if low in PRONOUNS:
             before = self.persons_before(pos)
             return before[0] if before else None
@@ -237,7 +345,7 @@ class EntityIndex:
         if lemma in BODY_HEADS or any(e.label_ in ("GPE", "NORP") and head.i in range(e.start, e.end) for e in ents):
             for e in ents:
                 if e.label_ in ("GPE", "NORP"):
-                    country = country_of(_clean_name(e.text))
+                    country = self.country_of(_clean_name(e.text))
                     if country:
                         gov = self.government(country)
                         gov.add_alias(doc[span_start:span_end].text if lemma in BODY_HEADS else _clean_name(e.text))
@@ -252,8 +360,68 @@ class EntityIndex:
             return orgs[-1] if orgs else None
         return None
 
+    def _appositive_person(self, head) -> Entity | None:
+        """A role noun phrase that names its person: "the front's spokesman, Arben Hoti",
+        "a spokesman for Tsakaev" (an unnamed spokesperson for a person folds into them)."""
+        if head.pos_ not in ("NOUN", "PROPN", "ADJ") or head.ent_type_ == "PERSON":
+            return None
+        skip = {x.i for c in head.children if c.dep_ in ("relcl", "acl") for x in c.subtree}
+        idx = {t.i for t in head.subtree if t.i not in skip}
+        for e in head.doc.ents:
+            if e.label_ == "PERSON" and e.root.i in idx:
+                found = self._by_key.get("p:" + _surname(e.text))
+                if found is not None and not found.is_commentator:
+                    return found
+        return None
+
+    def _body_of(self, toks, ents) -> Entity | None:
+        """The body named inside a noun phrase: an organisation, or a country's government."""
+        for e in ents:
+            name = _clean_name(e.text)
+            country = self.country_of(name.split()[0]) if name.split() else None
+            if e.label_ == "ORG" and country and GOVERNMENT_WORDS.search(name):
+                return self.government(country)
+            if e.label_ == "ORG" and not self.is_outlet(name):
+                key = "o:" + re.sub(r"^the\s+", "", name, flags=re.I).lower()
+                if key in self._by_key:
+                    return self._by_key[key]
+        for e in ents:
+            country = self.country_of(_clean_name(e.text)) if e.label_ in ("GPE", "NORP", "ORG", "PERSON") else None
+            if country:
+                return self.government(country)
+        for t in toks:
+            country = self.country_of(t.text) if t.text[:1].isupper() else None
+            if country:
+                return self.government(country)
+        return None
+
+    def _unnamed(self, head, toks, ents, text: str) -> Entity | None:
+        """Unnamed spokespeople, officials and aides (guideline 2.2).
+
+        With a body in the phrase ("a Hamas spokesman", "Kestrian officials") they fold
+        into that body, unless the article names a spokesperson for it, who is then the
+        speaker. Without a body, an indefinite or plural one is an anonymous source.
+        """
+        body = self._body_of(toks, ents)
+        definite = any(t.lower_ in ("the", "this", "that") for t in toks if t.dep_ == "det")
+        if body is not None:
+            if SPOKES.search(head.text):
+                for ent in self.entities:
+                    if ent.kind == "person" and ent.speaks_for and SPOKES.search(ent.role) and (
+                            body.name.lower() in ent.role.lower() or body.name.lower() in (ent.speaks_for or "").lower()
+                            or any(a.lower() in ent.role.lower() for a in body.aliases if len(a) > 3)):
+                        ent.add_alias(text)
+                        return ent
+            body.add_alias(text)
+            return body
+        if definite and SPOKES.search(head.text):
+            return None
+        if head.lemma_.lower() in ANONYMOUS_HEADS and (not definite or head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() in ("aide", "adviser", "advisor")):
+            return self.anonymous_source(text)
+        return None
+
     def _resolve_epithet(self, span, head_lemma: str, pos: int) -> Entity | None:
-        country = _country_from(span.text)
+        country = _country_from(span.text, self.country_of)
         best, best_score = None, 0.0
         for rank, cand in enumerate(self.persons_before(pos) or [e for e in self.entities if e.kind == "person"]):
             if country and cand.country and cand.country != country:

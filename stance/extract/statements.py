@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from stance.extract.entities import Entity, EntityIndex
 from stance.extract.lexicon import (
     IRRELEVANT,
+    NON_POSITION,
+    SEPARATE_MATTER,
     POSITION_ADJECTIVES,
     POSITION_VERBS,
     RELEVANCE,
@@ -120,6 +122,8 @@ def speech_frames(sent) -> list[Frame]:
         else:
             content = [t.i for t in sent if t.i not in {x.i for x in tok.subtree} or t.is_punct]
             content = [i for i in content if i < subj.left_edge.i or i > tok.i] or [t.i for t in sent]
+        if not any(sent.doc[i].is_alpha for i in content):
+            continue
         frames.append(Frame(subj, content, "indirect_speech", relay=relay, citing=_citing(tok)))
     return frames
 
@@ -182,6 +186,11 @@ def _has_position(sent, content: list[int]) -> bool:
 
 
 def relevant(text: str) -> bool:
+    """About a ceasefire, truce or talks toward a halt, and not a refusal to say anything."""
+    if NON_POSITION.search(text):
+        return False
+    if SEPARATE_MATTER.search(text):
+        return bool(STRONG_RELEVANCE.search(text)) and not IRRELEVANT.search(text)
     if STRONG_RELEVANCE.search(text):
         return True
     return bool(RELEVANCE.search(text)) and not IRRELEVANT.search(text)
