@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from stance.extract.lexicon import (
+    POSITION_VERBS,
+    SPEECH_VERBS,
     EPITHET_HEADS,
     GROUP_HEADS,
     KNOWN_OUTLETS,
@@ -32,6 +34,9 @@ UNNAMED_SPEAKERS = frozenset(
 GOVERNMENT_WORDS = re.compile(r"\b(ministry|government|presidency|cabinet|office|administration|foreign|interior|defen[cs]e)\b", re.I)
 ANONYMOUS_HEADS = frozenset("official aide adviser advisor diplomat statement letter communique communiqué".split())
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
+ORG_WORDS = re.compile(r"^(front|army|council|party|alliance|coalition|government|union|movement|forces|ministry|"
+                       r"community|conference|organi[sz]ation|nations|states|league|command|office|committee|"
+                       r"agency|institute|university|bank|group|mission|court|assembly|parliament)$", re.I)
 TITLE_WORDS = re.compile(r"^(mr|mrs|ms|dr|gen|col|lt|sgt|president|minister|prime|general|colonel|sheikh|emir|king|queen)\.?$", re.I)
 
 
@@ -161,6 +166,8 @@ class EntityIndex:
         self.local_places: dict[str, str] = {}
         self.place_words: set[str] = set()
         self._learn_places(parsed)
+        for _, doc in parsed:
+            self._add_missed_people(doc)
         for offset, doc in parsed:
             for ent in doc.ents:
                 self._add_ent(doc, ent, offset)
@@ -208,6 +215,37 @@ class EntityIndex:
                     self.local_places[dem.lower()] = place
                     self.local_places[dem.lower().rstrip("s")] = place
 
+    def _add_missed_people(self, doc) -> None:
+        """Names the tagger missed or called an organisation: a chain of two to four
+        capitalised proper nouns that speaks ("Arben Hoti said") or stands in apposition
+        to a role ("the minister, Agathe Mourel,") is a person."""
+        from spacy.tokens import Span
+
+        new = []
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "appos", "pobj") or not tok.text[:1].isupper():
+                continue
+            if tok.ent_type_ not in ("", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW") or self.country_of(tok.text) or tok.lower_ in self.place_words:
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+                start -= 1
+            span = doc[start : tok.i + 1]
+            words = [t.text for t in span]
+            if not 2 <= len(words) <= 4 or any(ORG_WORDS.match(w) for w in words) or self.is_outlet(span.text):
+                continue
+            if TITLE_WORDS.match(words[0]):
+                span = doc[start + 1 : tok.i + 1]
+                if len(span) < 2:
+                    continue
+            verb_like = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS | POSITION_VERBS
+            role_like = tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN", "ADJ")
+            if verb_like or role_like:
+                new.append(Span(doc, span.start, span.end, label="PERSON"))
+        if new:
+            keep = [e for e in doc.ents if not any(e.start < n.end and n.start < e.end for n in new)]
+            doc.ents = sorted(keep + new, key=lambda e: e.start)
+
     def country_of(self, word: str) -> str | None:
         word = _clean_name(word)
         return country_of(word) or self.local_places.get(word.lower().strip(" .’'"))
@@ -254,8 +292,17 @@ class EntityIndex:
                 person.role = role
                 person.speaks_for = _speaks_for(role) or person.speaks_for
                 person.country = _country_from(role, self.country_of) or person.country
-            relcl = " ".join(c.text_with_ws for c in ent.root.children if c.dep_ == "relcl" for c in c.subtree)
-            if COMMENTATOR.search(" ".join((role, relcl))):
+            after = re.match(r",\s*((?:who|a|an|the)\b[^.;“\"]{0,120})", doc.text[ent.end_char : ent.end_char + 130])
+            head_role = ""
+            if ent.root.dep_ == "appos" and ent.root.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+                h = ent.root.head
+                head_role = " ".join(t.text for t in h.subtree if t.i < h.i or t.i == h.i)
+                head_role = re.sub(r"^(a|an|the)\s+", "", head_role, flags=re.I).replace(" 's", "'s")
+                if head_role and not person.role:
+                    person.role = head_role
+                    person.speaks_for = _speaks_for(head_role) or person.speaks_for
+                    person.country = _country_from(head_role, self.country_of) or person.country
+            if COMMENTATOR.search(" ".join((role, head_role, after.group(1) if after else ""))):
                 person.is_commentator = True
             if title:
                 person.add_alias(f"{title} {text}")

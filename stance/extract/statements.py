@@ -142,7 +142,7 @@ def position_frames(sent) -> list[Frame]:
     return frames
 
 
-DASH_ATTR = re.compile(r"[”\"]\s*[—–-]{1,2}\s*(?P<who>[^—–-]{3,80})$")
+DASH_ATTR = re.compile(r"[”\"]\s*[—–-]{1,2}\s*(?P<who>[^—–]{3,200})$")
 COLON_ATTR = re.compile(r"^(?P<who>[^:“\"]{3,80}):\s*[“\"]")
 
 
@@ -155,7 +155,8 @@ def punctuation_frames(sent) -> list[Frame]:
             continue
         lo = sent.start_char + sent.text.index(m.group("who"))
         hi = lo + len(m.group("who"))
-        heads = [t for t in sent if lo <= t.idx < hi and t.pos_ in ("PROPN", "NOUN", "PRON") and (t.head.idx < lo or t.head.idx >= hi or t.head is t)]
+        named = [e.root for e in sent.ents if e.label_ == "PERSON" and lo <= e.start_char < hi]
+        heads = named or [t for t in sent if lo <= t.idx < hi and t.pos_ in ("PROPN", "NOUN", "PRON") and (t.head.idx < lo or t.head.idx >= hi or t.head is t)]
         if heads:
             content = [t.i for t in sent if not (lo <= t.idx < hi)]
             return [Frame(heads[0], content, "dash_colon")]
@@ -216,6 +217,7 @@ def extract_statements(parsed: list[tuple[int, object]], index: EntityIndex) -> 
             start = offset + sent.start_char + lead
             quoted = sum(max(0, min(b, sent.end_char) - max(a, sent.start_char)) for a, b in runs)
             in_quote = quoted > 0.5 * max(1, sent.end_char - sent.start_char)
+            has_quote = quoted > 0.3 * max(1, sent.end_char - sent.start_char)
             frames = punctuation_frames(sent) or speech_frames(sent) or position_frames(sent)
             owner = None
             for frame in frames:
@@ -238,7 +240,7 @@ def extract_statements(parsed: list[tuple[int, object]], index: EntityIndex) -> 
                     described = _described(index, sent, frame.content, offset, speaker)
                     if described is not None and described.kind == "person" and _has_position(sent, frame.content):
                         party, form = described, "source_describes"
-                if in_quote and form in ("indirect_speech", "dash_colon"):
+                if has_quote and form == "indirect_speech":
                     form = "direct_quote" if form == "indirect_speech" else form
                 owner = (party, form, attribution)
                 break
