@@ -34,6 +34,7 @@ UNNAMED_SPEAKERS = frozenset(
 GOVERNMENT_WORDS = re.compile(r"\b(ministry|government|presidency|cabinet|office|administration|foreign|interior|defen[cs]e)\b", re.I)
 ANONYMOUS_HEADS = frozenset("official aide adviser advisor diplomat statement letter communique communiqué".split())
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
+COUNTRY_HEADS = frozenset("government president presidency people capital prime cabinet parliament".split())
 ORG_WORDS = re.compile(r"^(front|army|council|party|alliance|coalition|government|union|movement|forces|ministry|"
                        r"community|conference|organi[sz]ation|nations|states|league|command|office|committee|"
                        r"agency|institute|university|bank|group|mission|court|assembly|parliament)$", re.I)
@@ -203,6 +204,11 @@ class EntityIndex:
             for tok in doc:
                 if tok.text[:1].isupper() and tok.pos_ in ("ADJ", "PROPN") and re.search(r"(an|ese|i|ish)s?$", tok.text):
                     demonyms.add(tok.text)
+                if tok.lower_ == "of" and tok.head.lemma_.lower() in COUNTRY_HEADS and tok.i + 1 < len(doc):
+                    nxt = doc[tok.i + 1]
+                    if nxt.pos_ == "PROPN" and nxt.dep_ == "pobj" and nxt.text[:1].isupper() and not country_of(nxt.text):
+                        self.local_places.setdefault(nxt.text.lower(), nxt.text)
+                        self.place_words.add(nxt.text.lower())
                 if tok.lower_ == "in" and tok.i + 2 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and not doc[tok.i + 2].text[:1].isupper():
                     self.place_words.add(doc[tok.i + 1].text.lower())
         for place in sorted(gpes):
