@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from stance.extract.entities import Entity, EntityIndex
 from stance.extract.lexicon import IRRELEVANT, NON_POSITION
 from stance.extract.statements import extract_statements
@@ -11,6 +13,9 @@ from stance.types import Article, Party, Statement
 def to_party(ent: Entity) -> Party:
     aliases = sorted(a for a in ent.aliases if a.lower() != ent.name.lower())
     return Party(name=ent.name, role=ent.role, aliases=aliases, kind=ent.kind, speaks_for=ent.speaks_for)
+
+
+SUB_UNIT = re.compile(r"\b(ministry|office|presidency|department|army|military|police)\b", re.I)
 
 
 def _context_relevance(statements: list[Statement], paragraphs: list[tuple[int, int]]) -> None:
@@ -42,6 +47,8 @@ def _fold_into_spokespeople(grouped: dict) -> None:
         if ent.kind == "person":
             continue
         for person in people:
+            if ent.kind == "government" and SUB_UNIT.search(person.speaks_for or ""):
+                continue
             if _speaks_for_body(person, ent):
                 grouped[id(person)][1].extend(sts)
                 del grouped[key]

@@ -35,6 +35,9 @@ GOVERNMENT_WORDS = re.compile(r"\b(ministry|government|presidency|cabinet|office
 ANONYMOUS_HEADS = frozenset("official aide adviser advisor diplomat statement letter communique communiqué".split())
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
 COUNTRY_HEADS = frozenset("government president presidency people capital prime cabinet parliament".split())
+GROUP_SYNONYMS = {"coalition": "alliance", "alliance": "alliance", "front": "movement", "movement": "movement",
+                  "rebels": "alliance", "group": "movement", "militants": "movement", "insurgents": "movement",
+                  "council": "council", "party": "party", "army": "army", "militia": "movement"}
 ORG_WORDS = re.compile(r"^(front|army|council|party|alliance|coalition|government|union|movement|forces|ministry|"
                        r"community|conference|organi[sz]ation|nations|states|league|command|office|committee|"
                        r"agency|institute|university|bank|group|mission|court|assembly|parliament)$", re.I)
@@ -60,8 +63,8 @@ class Entity:
 
 
 def _clean_name(text: str) -> str:
-    text = re.sub(r"(’s|'s)$", "", text.strip(" ,.;:\"“”‘’"))
-    return text.strip()
+    text = re.sub(r"(’s|'s|s'|s’)$", lambda m: "s" if m.group(0)[0] == "s" else "", text.strip(" ,.;:\"“”‘"))
+    return text.strip(" ’'")
 
 
 def _surname(name: str) -> str:
@@ -167,8 +170,12 @@ class EntityIndex:
         self.local_places: dict[str, str] = {}
         self.place_words: set[str] = set()
         self._learn_places(parsed)
+        speakers = {t.text for _, doc in parsed for t in doc
+                    if t.pos_ == "PROPN" and t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS
+                    and t.ent_type_ in ("", "ORG", "WORK_OF_ART", "PRODUCT") and not self.country_of(t.text)
+                    and t.lower_ not in self.place_words and not ORG_WORDS.match(t.text) and not self.is_outlet(t.text)}
         for _, doc in parsed:
-            self._add_missed_people(doc)
+            self._add_missed_people(doc, speakers)
         for offset, doc in parsed:
             for ent in doc.ents:
                 self._add_ent(doc, ent, offset)
@@ -204,6 +211,10 @@ class EntityIndex:
             for tok in doc:
                 if tok.text[:1].isupper() and tok.pos_ in ("ADJ", "PROPN") and re.search(r"(an|ese|i|ish)s?$", tok.text):
                     demonyms.add(tok.text)
+                if (tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in COUNTRY_HEADS | {"army", "military", "ministry", "junta", "regime"}
+                        and tok.text[:1].isupper() and not country_of(tok.text) and tok.ent_type_ in ("GPE", "LOC", "")):
+                    self.local_places.setdefault(tok.text.lower(), tok.text)
+                    self.place_words.add(tok.text.lower())
                 if tok.lower_ == "of" and tok.head.lemma_.lower() in COUNTRY_HEADS and tok.i + 1 < len(doc):
                     nxt = doc[tok.i + 1]
                     if nxt.pos_ == "PROPN" and nxt.dep_ == "pobj" and nxt.text[:1].isupper() and not country_of(nxt.text):
@@ -221,7 +232,7 @@ class EntityIndex:
                     self.local_places[dem.lower()] = place
                     self.local_places[dem.lower().rstrip("s")] = place
 
-    def _add_missed_people(self, doc) -> None:
+    def _add_missed_people(self, doc, speakers: set[str]) -> None:
         """Names the tagger missed or called an organisation: a chain of two to four
         capitalised proper nouns that speaks ("Arben Hoti said") or stands in apposition
         to a role ("the minister, Agathe Mourel,") is a person."""
@@ -244,7 +255,7 @@ class EntityIndex:
                 span = doc[start + 1 : tok.i + 1]
                 if len(span) < 2:
                     continue
-            verb_like = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS | POSITION_VERBS
+            verb_like = (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS | POSITION_VERBS) or tok.text in speakers
             role_like = tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN", "ADJ")
             if verb_like or role_like:
                 new.append(Span(doc, span.start, span.end, label="PERSON"))
@@ -271,7 +282,13 @@ class EntityIndex:
 
     def _add_ent(self, doc, ent, offset: int) -> None:
         text = _clean_name(ent.text)
-        if not text:
+        if not text or (text.isupper() and len(text) > 4 and ent.start < 6
+                        and any(t.text in "—–" for t in doc[ent.end : ent.end + 8])):
+            return
+        if ent.label_ == "PERSON" and ORG_WORDS.match(text.split()[-1]):
+            name = re.sub(r"^(the|nationalist|separatist|rebel|islamist)\s+", "", text, flags=re.I)
+            org = self._get("o:" + name.lower(), name, "organisation")
+            org.mentions.append(offset + ent.start_char)
             return
         if ent.label_ == "PERSON" and " " not in text and text.lower() in self.place_words:
             if not self.country_of(text):
@@ -315,6 +332,9 @@ class EntityIndex:
             person.mentions.append(offset + ent.start_char)
             self._person_mentions.append((offset + ent.start_char, person))
         elif ent.label_ == "ORG":
+            if " " not in text and "p:" + text.lower() in self._by_key:
+                self._by_key["p:" + text.lower()].mentions.append(offset + ent.start_char)
+                return
             if self.is_outlet(text):
                 src = self._get("s:" + text.lower(), text, "organisation", is_source=True)
                 src.mentions.append(offset + ent.start_char)
@@ -355,8 +375,8 @@ class EntityIndex:
         low = head.lower_
         pos = offset + head.idx
         partitive = any(c.dep_ == "prep" and any(g.lower_ == "whom" for g in c.children) for c in head.children)
-        if head.is_upper and len(head.text) > 2 and head.i < 6 and any(t.text in "—–" for t in doc[head.i : head.i + 8]):
-            return None
+        if head.is_upper and len(head.text) > 2 and head.i < 8 and any(t.text in "—–" for t in doc[head.i : head.i + 8]):
+            return self._after_dateline(head, offset)
         if low in ("who", "whom") or partitive:
             anchor = head
             while anchor.dep_ != "relcl" and anchor.head is not anchor:
@@ -392,6 +412,8 @@ class EntityIndex:
         for e in ents:
             if e.label_ == "ORG" and (head.i in range(e.start, e.end)):
                 name = _clean_name(e.text)
+                if " " not in name and "p:" + name.lower() in self._by_key:
+                    return self._by_key["p:" + name.lower()]
                 if self.is_outlet(name):
                     return self._by_key.get("s:" + name.lower()) or self.anonymous_source(name)
                 return self._by_key.get("o:" + re.sub(r"^the\s+", "", name, flags=re.I).lower())
@@ -408,10 +430,27 @@ class EntityIndex:
                     return self._by_key.get("o:" + inst)
         if lemma in EPITHET_HEADS or (head.pos_ == "NOUN" and any(t.lower_ == "the" for t in toks) and lemma in EPITHET_HEADS):
             return self._resolve_epithet(doc[span_start:span_end], lemma, pos)
-        if lemma in GROUP_HEADS and any(t.lower_ == "the" for t in toks):
-            orgs = [e for e in self.entities if e.kind == "organisation" and not e.is_source and e.mentions and min(e.mentions) < pos]
-            return orgs[-1] if orgs else None
+        if lemma == "government" and any(t.lower_ == "the" for t in toks) and len(toks) <= 2:
+            govs = [e for e in self.entities if e.kind == "government" and e.mentions]
+            if govs:
+                return max(govs, key=lambda e: len(e.mentions))
+        if lemma in GROUP_HEADS and lemma != "government" and any(t.lower_ == "the" for t in toks):
+            return self._resolve_group(lemma, pos)
         return None
+
+    def _after_dateline(self, head, offset: int) -> Entity | None:
+        """'BANGKOK, July 26 — Thailand said': the parser may take the dateline city for the
+        subject; the speaker is the noun phrase right after the dash."""
+        doc = head.doc
+        dash = next((t for t in doc[head.i : head.i + 8] if t.text in "—–"), None)
+        if dash is None or dash.i + 1 >= len(doc):
+            return None
+        tok = doc[dash.i + 1]
+        while tok.dep_ in ("compound", "amod", "det", "poss", "case", "nummod") and tok.head.i > tok.i:
+            tok = tok.head
+        if tok.is_upper and len(tok.text) > 2:
+            return None
+        return self.resolve_np(tok, offset)
 
     def _appositive_person(self, head) -> Entity | None:
         """A role noun phrase that names its person: "the front's spokesman, Arben Hoti",
@@ -473,6 +512,19 @@ class EntityIndex:
             return self.anonymous_source(text)
         return None
 
+    def _resolve_group(self, lemma: str, pos: int) -> Entity | None:
+        """'the coalition', 'the front': a named group of that kind in the article, the
+        nearest preceding one first; only organisations whose name is a group name."""
+        groups = [e for e in self.entities if e.kind == "organisation" and not e.is_source and e.mentions
+                  and e.name.split()[-1].lower() in GROUP_HEADS | set(GROUP_SYNONYMS)]
+        same = [e for e in groups if e.name.split()[-1].lower() == lemma] or [
+            e for e in groups if GROUP_SYNONYMS.get(lemma, "") == GROUP_SYNONYMS.get(e.name.split()[-1].lower(), "-")]
+        pool = same or groups
+        before = [e for e in pool if min(e.mentions) < pos]
+        if before:
+            return max(before, key=lambda e: max(m for m in e.mentions if m < pos))
+        return min(pool, key=lambda e: min(e.mentions)) if len(pool) == 1 or same else None
+
     def _resolve_epithet(self, span, head_lemma: str, pos: int) -> Entity | None:
         country = _country_from(span.text, self.country_of)
         best, best_score = None, 0.0
@@ -480,7 +532,7 @@ class EntityIndex:
             if country and cand.country and cand.country != country:
                 continue
             score = 0.0
-            role = cand.role.lower()
+            role = " ".join([cand.role, *cand.aliases]).lower()
             if head_lemma in role:
                 score += 2
             elif head_lemma in ("leader", "chief", "ruler", "strongman", "head") and LEADER_TITLES.search(role):

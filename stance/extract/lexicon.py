@@ -46,7 +46,8 @@ KNOWN_OUTLETS = frozenset(
 EPITHET_HEADS = frozenset(
     "leader chief president premier minister commander general spokesman spokeswoman spokesperson "
     "envoy negotiator king queen emir sheikh head chairman chairwoman chair secretary official "
-    "ambassador diplomat foreign-minister prime warlord strongman ruler chancellor mediator".split()
+    "ambassador diplomat foreign-minister prime warlord strongman ruler chancellor mediator marshal bishop "
+    "governor colonel coordinator co-chair".split()
 )
 GROUP_HEADS = frozenset("group movement militia rebels insurgents militants organisation organization faction alliance coalition army government junta regime council".split())
 LEADER_TITLES = re.compile(
@@ -62,7 +63,7 @@ RELEVANCE = re.compile(
     r"stop (the )?(war|fighting|shooting|killing|offensive)|guns (fall )?silent|\bstop(s|ped|ping)?\b|"
     r"hold (our|their|its|his|her) fire|stand down|suspend\w*|silence (the|their|our) guns|"
     r"lay down|hand (in|over) (its|their|our) (weapons|arms|guns)|keep the pressure|fight on|no military (answer|solution)|"
-    r"political (solution|dialogue)|sit down|the table\b",
+    r"political (solution|dialogue)|sit down|the table\b|\b(the|this|a|its|their|our|[\w-]+-point) (plan|proposal|offer|initiative)\b",
     re.IGNORECASE,
 )
 IRRELEVANT = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from stance.extract.entities import Entity, EntityIndex
+from stance.extract.entities import ANONYMOUS_HEADS, Entity, EntityIndex
 from stance.extract.lexicon import (
     IRRELEVANT,
     NON_POSITION,
@@ -186,6 +186,12 @@ def _has_position(sent, content: list[int]) -> bool:
     return False
 
 
+def _inside(pos: int, runs: list[tuple[int, int]]) -> bool:
+    """Whether a paragraph character position lies inside a quotation: words in a quote
+    are the quoted speaker's, never an attribution of their own."""
+    return any(a < pos < b for a, b in runs)
+
+
 def relevant(text: str) -> bool:
     """About a ceasefire, truce or talks toward a halt, and not a refusal to say anything."""
     if NON_POSITION.search(text):
@@ -218,9 +224,11 @@ def extract_statements(parsed: list[tuple[int, object]], index: EntityIndex) -> 
             quoted = sum(max(0, min(b, sent.end_char) - max(a, sent.start_char)) for a, b in runs)
             in_quote = quoted > 0.5 * max(1, sent.end_char - sent.start_char)
             has_quote = quoted > 0.3 * max(1, sent.end_char - sent.start_char)
-            frames = punctuation_frames(sent) or speech_frames(sent) or position_frames(sent)
+            frames = punctuation_frames(sent) or speech_frames(sent) or ([] if in_quote else position_frames(sent))
             owner = None
             for frame in frames:
+                if _inside(frame.speaker.idx, runs) and frame.form != "dash_colon":
+                    continue
                 speaker = index.resolve_np(frame.speaker, offset)
                 if speaker is None:
                     continue
@@ -236,6 +244,10 @@ def extract_statements(parsed: list[tuple[int, object]], index: EntityIndex) -> 
                     attribution = ", ".join(x for x in (spoken_text, frame.citing) if x)
                     if frame.relay:
                         attribution += f", quoted by {frame.relay}"
+                elif form == "indirect_speech" and not has_quote and speaker.kind != "person" and frame.speaker.lemma_.lower() in ANONYMOUS_HEADS:
+                    described = _described(index, sent, frame.content, offset, speaker)
+                    if described is not None and described.kind == "person" and _has_position(sent, frame.content):
+                        party, form = described, "source_describes"
                 elif form == "indirect_speech" and speaker.kind == "person" and not speaker.speaks_for:
                     described = _described(index, sent, frame.content, offset, speaker)
                     if described is not None and described.kind == "person" and _has_position(sent, frame.content):
