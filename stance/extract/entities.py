@@ -67,6 +67,34 @@ def _clean_name(text: str) -> str:
     return text.strip(" ’'")
 
 
+def _extend_of(doc, ent, text: str) -> str:
+    """'Communist Party' + 'of the Philippines': the tagger often stops an organisation's
+    name before its 'of' part."""
+    i = ent.end
+    words = text.split()
+    if words and words[-1].lower() in ("of", "the"):
+        while words and words[-1].lower() in ("of", "the"):
+            words.pop()
+        i = ent.end
+        tail = []
+        while i < len(doc) and doc[i].pos_ == "PROPN":
+            tail.append(doc[i].text)
+            i += 1
+        return " ".join(words + (["of", "the"] if text.split()[-1].lower() == "the" else ["of"]) + tail) if tail else " ".join(words)
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        j = i + 1
+        lead = []
+        if doc[j].lower_ == "the":
+            lead, j = ["the"], j + 1
+        tail = []
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            tail.append(doc[j].text)
+            j += 1
+        if tail:
+            return " ".join([text, "of", *lead, *tail])
+    return text
+
+
 def _surname(name: str) -> str:
     parts = [p for p in _clean_name(name).split() if not TITLE_WORDS.match(p)]
     return parts[-1].lower() if parts else name.lower()
@@ -339,7 +367,7 @@ class EntityIndex:
                 src = self._get("s:" + text.lower(), text, "organisation", is_source=True)
                 src.mentions.append(offset + ent.start_char)
                 return
-            name = re.sub(r"^the\s+", "", text, flags=re.I)
+            name = re.sub(r"^the\s+", "", _extend_of(doc, ent, text), flags=re.I)
             org = self._get("o:" + name.lower(), ("the " + name) if name.lower() in INSTITUTIONS else name, "organisation")
             org.country = _country_from(name, self.country_of)
             org.mentions.append(offset + ent.start_char)
@@ -416,7 +444,7 @@ class EntityIndex:
                     return self._by_key["p:" + name.lower()]
                 if self.is_outlet(name):
                     return self._by_key.get("s:" + name.lower()) or self.anonymous_source(name)
-                return self._by_key.get("o:" + re.sub(r"^the\s+", "", name, flags=re.I).lower())
+                return self._by_key.get("o:" + re.sub(r"^the\s+", "", _extend_of(doc, e, name), flags=re.I).lower())
         if lemma in BODY_HEADS or any(e.label_ in ("GPE", "NORP") and head.i in range(e.start, e.end) for e in ents):
             for e in ents:
                 if e.label_ in ("GPE", "NORP"):
@@ -519,6 +547,9 @@ class EntityIndex:
                   and e.name.split()[-1].lower() in GROUP_HEADS | set(GROUP_SYNONYMS)]
         same = [e for e in groups if e.name.split()[-1].lower() == lemma] or [
             e for e in groups if GROUP_SYNONYMS.get(lemma, "") == GROUP_SYNONYMS.get(e.name.split()[-1].lower(), "-")]
+        if not same and lemma in ("group", "militants", "insurgents", "rebels", "movement", "guerrillas", "fighters"):
+            groups = groups or [e for e in self.entities if e.kind == "organisation" and not e.is_source and e.mentions
+                                and not any(ORG_WORDS.match(w) for w in e.name.split()) and not self.is_outlet(e.name)]
         pool = same or groups
         before = [e for e in pool if min(e.mentions) < pos]
         if before:

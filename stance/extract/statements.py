@@ -69,9 +69,10 @@ def _np_text(head) -> str:
 
 
 def _subject(verb):
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    real = [c for c in subjects if not (c.is_upper and len(c.text) > 2 and c.i < 8)]
+    if real or subjects:
+        return (real or subjects)[0]
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
     return None
@@ -186,10 +187,11 @@ def _has_position(sent, content: list[int]) -> bool:
     return False
 
 
-def _inside(pos: int, runs: list[tuple[int, int]]) -> bool:
-    """Whether a paragraph character position lies inside a quotation: words in a quote
-    are the quoted speaker's, never an attribution of their own."""
-    return any(a < pos < b for a, b in runs)
+def _inside(pos: int, runs: list[tuple[int, int]], text: str) -> bool:
+    """Whether a paragraph character position lies inside a closed quotation: words in a
+    quote are the quoted speaker's, never an attribution of their own. (An unclosed quote
+    may have swallowed its own attribution, so it does not count.)"""
+    return any(a < pos < b and text[b - 1] in CLOSERS for a, b in runs)
 
 
 def relevant(text: str) -> bool:
@@ -227,7 +229,7 @@ def extract_statements(parsed: list[tuple[int, object]], index: EntityIndex) -> 
             frames = punctuation_frames(sent) or speech_frames(sent) or ([] if in_quote else position_frames(sent))
             owner = None
             for frame in frames:
-                if _inside(frame.speaker.idx, runs) and frame.form != "dash_colon":
+                if _inside(frame.speaker.idx, runs, para_text) and frame.form != "dash_colon":
                     continue
                 speaker = index.resolve_np(frame.speaker, offset)
                 if speaker is None:
