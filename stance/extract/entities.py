@@ -195,6 +195,7 @@ class EntityIndex:
         self._by_key: dict[str, Entity] = {}
         self._person_mentions: list[tuple[int, Entity]] = []
         self.outlet = outlet.lower()
+        self._parsed = parsed
         self.local_places: dict[str, str] = {}
         self.place_words: set[str] = set()
         self._learn_places(parsed)
@@ -284,7 +285,8 @@ class EntityIndex:
                 if len(span) < 2:
                     continue
             verb_like = (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS | POSITION_VERBS) or tok.text in speakers
-            role_like = tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN", "ADJ")
+            role_like = (tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN", "ADJ")) or (
+                tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.ent_type_ in ("", "PERSON"))
             if verb_like or role_like:
                 new.append(Span(doc, span.start, span.end, label="PERSON"))
         if new:
@@ -313,7 +315,8 @@ class EntityIndex:
         if not text or (text.isupper() and len(text) > 4 and ent.start < 6
                         and any(t.text in "—–" for t in doc[ent.end : ent.end + 8])):
             return
-        if ent.label_ == "PERSON" and ORG_WORDS.match(text.split()[-1]):
+        if ent.label_ == "PERSON" and (ORG_WORDS.match(text.split()[-1]) or _left_title(doc, ent).lower().endswith(
+                tuple(" " + w for w in GROUP_HEADS))):
             name = re.sub(r"^(the|nationalist|separatist|rebel|islamist)\s+", "", text, flags=re.I)
             org = self._get("o:" + name.lower(), name, "organisation")
             org.mentions.append(offset + ent.start_char)
@@ -515,6 +518,14 @@ class EntityIndex:
                 return self.government(country)
         return None
 
+    def _army(self, doc) -> Entity:
+        """An army speaking through an unnamed spokesman: named as the article names it
+        ("the Malian army"), otherwise "the army"."""
+        text = "\n".join(d.text for _, d in self._parsed)
+        m = re.search(r"\b(?:the\s+)?([A-Z][a-z]+(?:an|ian|ese|i|ish))\s+(army|military)\b", text)
+        name = f"{m.group(1)} {m.group(2)}" if m else "the army"
+        return self._get("o:" + name.lower(), name, "organisation")
+
     def _unnamed(self, head, toks, ents, text: str) -> Entity | None:
         """Unnamed spokespeople, officials and aides (guideline 2.2).
 
@@ -534,8 +545,14 @@ class EntityIndex:
                         return ent
             body.add_alias(text)
             return body
+        if SPOKES.search(head.text) and any(t.lemma_.lower() in ("army", "military") for t in toks if t is not head):
+            army = self._army(head.doc)
+            army.add_alias(text)
+            return army
         if definite and SPOKES.search(head.text):
             return None
+        if SPOKES.search(head.text):
+            return self.anonymous_source(text)
         if head.lemma_.lower() in ANONYMOUS_HEADS and (not definite or head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() in ("aide", "adviser", "advisor")):
             return self.anonymous_source(text)
         return None

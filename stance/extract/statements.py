@@ -173,6 +173,8 @@ def _described(index: EntityIndex, sent, content: list[int], offset: int, speake
         if tok.pos_ == "PRON" and speaker is not None and speaker.kind == "person":
             continue
         ent = index.resolve_np(tok, offset)
+        if ent is not None and ent.kind == "person" and " " not in ent.name and not ent.role and not ent.aliases:
+            continue
         if ent is not None and not ent.is_source and ent is not speaker:
             return ent
     return None
@@ -185,6 +187,50 @@ def _has_position(sent, content: list[int]) -> bool:
         if t.lemma_.lower() in POSITION_VERBS | POSITION_ADJECTIVES | {"interested", "want", "ready"}:
             return True
     return False
+
+
+def _owner(frame: Frame, index: EntityIndex, sent, offset: int, runs, para_text: str, has_quote: bool):
+    """(party, form, attribution) for one frame, or None when its speaker is no entity."""
+    if _inside(frame.speaker.idx, runs, para_text) and frame.form != "dash_colon":
+        return None
+    speaker = index.resolve_np(frame.speaker, offset)
+    if speaker is None:
+        return None
+    form = frame.form
+    spoken_text = _np_text(frame.speaker)
+    attribution = spoken_text
+    party = speaker
+    if speaker.is_source:
+        party = _described(index, sent, frame.content, offset, None)
+        if party is None:
+            return None
+        form = "according_to" if form == "according_to" else "source_describes"
+        attribution = ", ".join(x for x in (spoken_text, frame.citing) if x)
+        if frame.relay:
+            attribution += f", quoted by {frame.relay}"
+    elif form == "indirect_speech" and not has_quote and (
+            speaker.kind == "person" and not speaker.speaks_for
+            or speaker.kind != "person" and frame.speaker.lemma_.lower() in ANONYMOUS_HEADS):
+        described = _described(index, sent, frame.content, offset, speaker)
+        if described is not None and described.kind == "person" and _has_position(sent, frame.content):
+            party, form = described, "source_describes"
+    if has_quote and form == "indirect_speech":
+        form = "direct_quote"
+    return party, form, attribution
+
+
+def _second_clause_owner(used: Frame, frames: list[Frame], index, sent, offset, runs, para_text, has_quote, party):
+    """'Al-Shabaab rejected the truce, while the government said it was ready': a second
+    party with its own main clause in the same sentence, outside the first one's content."""
+    taken = set(used.content) | {used.speaker.i}
+    others = [f for f in frames if f is not used] + [f for f in position_frames(sent) if f.speaker.i not in taken]
+    for frame in others:
+        if frame.speaker.i in taken or frame.speaker.head.i in taken:
+            continue
+        owner = _owner(frame, index, sent, offset, runs, para_text, has_quote)
+        if owner is not None and owner[0] is not party and not owner[0].is_source:
+            return owner
+    return None
 
 
 def _inside(pos: int, runs: list[tuple[int, int]], text: str) -> bool:
@@ -227,37 +273,16 @@ def extract_statements(parsed: list[tuple[int, object]], index: EntityIndex) -> 
             in_quote = quoted > 0.5 * max(1, sent.end_char - sent.start_char)
             has_quote = quoted > 0.3 * max(1, sent.end_char - sent.start_char)
             frames = punctuation_frames(sent) or speech_frames(sent) or ([] if in_quote else position_frames(sent))
-            owner = None
+            owner, used = None, None
             for frame in frames:
-                if _inside(frame.speaker.idx, runs, para_text) and frame.form != "dash_colon":
-                    continue
-                speaker = index.resolve_np(frame.speaker, offset)
-                if speaker is None:
-                    continue
-                form = frame.form
-                spoken_text = _np_text(frame.speaker)
-                attribution = spoken_text
-                party = speaker
-                if speaker.is_source:
-                    party = _described(index, sent, frame.content, offset, None)
-                    if party is None:
-                        continue
-                    form = "according_to" if form == "according_to" else "source_describes"
-                    attribution = ", ".join(x for x in (spoken_text, frame.citing) if x)
-                    if frame.relay:
-                        attribution += f", quoted by {frame.relay}"
-                elif form == "indirect_speech" and not has_quote and speaker.kind != "person" and frame.speaker.lemma_.lower() in ANONYMOUS_HEADS:
-                    described = _described(index, sent, frame.content, offset, speaker)
-                    if described is not None and described.kind == "person" and _has_position(sent, frame.content):
-                        party, form = described, "source_describes"
-                elif form == "indirect_speech" and speaker.kind == "person" and not speaker.speaks_for:
-                    described = _described(index, sent, frame.content, offset, speaker)
-                    if described is not None and described.kind == "person" and _has_position(sent, frame.content):
-                        party, form = described, "source_describes"
-                if has_quote and form == "indirect_speech":
-                    form = "direct_quote" if form == "indirect_speech" else form
-                owner = (party, form, attribution)
-                break
+                owner = _owner(frame, index, sent, offset, runs, para_text, has_quote)
+                if owner is not None:
+                    used = frame
+                    break
+            if owner is not None and not in_quote:
+                extra = _second_clause_owner(used, frames, index, sent, offset, runs, para_text, has_quote, owner[0])
+                if extra is not None:
+                    out.append(_statement(extra, start, text))
             if owner is None and in_quote:
                 owner = ("pending", "direct_quote", "")
             if owner is None:
