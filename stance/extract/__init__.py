@@ -36,7 +36,13 @@ def _speaks_for_body(person: Entity, body: Entity) -> bool:
         return False
     names = [body.name.lower(), *(a.lower() for a in body.aliases if a[:1].isupper())]
     head = said.split()[-1]
-    return any(n in said or said in n or head in n.split() for n in names if len(n) > 2)
+    initials = "".join(w[0] for w in body.name.split() if w.lower() not in ("of", "the", "and", "for")).lower()
+    acronym = said.replace("the ", "").strip()
+    if len(acronym) >= 3 and " " not in acronym and len(initials) >= 3 and initials.startswith(acronym):
+        return True
+    said = re.sub(r"^(the|a|an)\s+", "", said)
+    return any(re.search(rf"\b{re.escape(n)}\b", said) or re.search(rf"\b{re.escape(said)}\b", n) or head in n.split()
+               for n in (re.sub(r"^(the|a|an)\s+", "", x) for x in names) if len(n) > 2)
 
 
 def _fold_into_spokespeople(grouped: dict) -> None:

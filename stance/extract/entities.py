@@ -286,7 +286,7 @@ class EntityIndex:
                     continue
             verb_like = (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS | POSITION_VERBS) or tok.text in speakers
             role_like = (tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN", "ADJ")) or (
-                tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.ent_type_ in ("", "PERSON"))
+                tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.ent_type_ in ("", "PERSON", "ORG"))
             if verb_like or role_like:
                 new.append(Span(doc, span.start, span.end, label="PERSON"))
         if new:
@@ -315,7 +315,9 @@ class EntityIndex:
         if not text or (text.isupper() and len(text) > 4 and ent.start < 6
                         and any(t.text in "—–" for t in doc[ent.end : ent.end + 8])):
             return
-        if ent.label_ == "PERSON" and (ORG_WORDS.match(text.split()[-1]) or _left_title(doc, ent).lower().endswith(
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent.root.dep_ in ("compound", "amod") and ent.root.head.pos_ == "NOUN":
+            return
+        if ent.label_ == "PERSON" and (ORG_WORDS.match(text.split()[-1]) or (text.isupper() and len(text) >= 3) or _left_title(doc, ent).lower().endswith(
                 tuple(" " + w for w in GROUP_HEADS))):
             name = re.sub(r"^(the|nationalist|separatist|rebel|islamist)\s+", "", text, flags=re.I)
             org = self._get("o:" + name.lower(), name, "organisation")
@@ -354,6 +356,8 @@ class EntityIndex:
                 head_role = re.sub(r"^(a|an|the)\s+", "", head_role, flags=re.I).replace(" 's", "'s")
                 if head_role and not person.role:
                     person.role = head_role
+                    if re.match(r"(its|their)\b", head_role, re.I):
+                        person.speaks_for = self._last_body_before(offset + ent.start_char)
                     person.speaks_for = _speaks_for(head_role) or person.speaks_for
                     person.country = _country_from(head_role, self.country_of) or person.country
             if COMMENTATOR.search(" ".join((role, head_role, after.group(1) if after else ""))):
@@ -517,6 +521,17 @@ class EntityIndex:
             if country:
                 return self.government(country)
         return None
+
+    def _last_body_before(self, pos: int) -> str | None:
+        """The organisation or government mentioned last before ``pos`` ("its spokesman")."""
+        best, best_pos = None, -1
+        for ent in self.entities:
+            if ent.kind == "person" or ent.is_source:
+                continue
+            for m in ent.mentions:
+                if best_pos < m < pos:
+                    best, best_pos = ent, m
+        return best.name if best is not None else None
 
     def _army(self, doc) -> Entity:
         """An army speaking through an unnamed spokesman: named as the article names it
