@@ -595,7 +595,7 @@ class EntityIndex:
             if country and cand.country and cand.country != country:
                 continue
             score = 0.0
-            role = " ".join([cand.role, *cand.aliases]).lower()
+            role = " ".join([cand.role, cand.name, *cand.aliases]).lower()
             if head_lemma in role:
                 score += 2
             elif head_lemma in ("leader", "chief", "ruler", "strongman", "head") and LEADER_TITLES.search(role):

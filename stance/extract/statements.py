@@ -69,6 +69,8 @@ def _np_text(head) -> str:
 
 
 def _subject(verb):
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ == "PROPN" and verb.head.dep_ == "ROOT":
+        return verb.head  # "Algeria, which brokered the accord, called for a halt" misparsed as a noun phrase
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     real = [c for c in subjects if not (c.is_upper and len(c.text) > 2 and c.i < 8)]
     if real or subjects:
@@ -124,7 +126,9 @@ def speech_frames(sent) -> list[Frame]:
             content = [t.i for t in sent if t.i not in {x.i for x in tok.subtree} or t.is_punct]
             content = [i for i in content if i < subj.left_edge.i or i > tok.i] or [t.i for t in sent]
         if not any(sent.doc[i].is_alpha for i in content):
-            continue
+            content = [t.i for t in sent if t.i < subj.left_edge.i]
+            if not any(sent.doc[i].is_alpha for i in content):
+                continue
         frames.append(Frame(subj, content, "indirect_speech", relay=relay, citing=_citing(tok)))
     return frames
 
@@ -133,7 +137,8 @@ def position_frames(sent) -> list[Frame]:
     frames = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        verbal = tok.pos_ == "VERB" and lemma in POSITION_VERBS and tok.dep_ in ("ROOT", "conj", "ccomp")
+        verbal = tok.pos_ == "VERB" and lemma in POSITION_VERBS and (
+            tok.dep_ in ("ROOT", "conj", "ccomp") or (tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.dep_ == "ROOT"))
         adjectival = tok.pos_ == "AUX" and any(c.dep_ == "acomp" and c.lemma_.lower() in POSITION_ADJECTIVES for c in tok.children)
         if not (verbal or adjectival):
             continue
