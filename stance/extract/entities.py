@@ -422,6 +422,13 @@ class EntityIndex:
             gov = self.government(self.country_of(head.text))
             gov.add_alias(head.text)
             return gov
+        gpe = next((e for e in ents if e.label_ == "GPE" and e.start <= head.i < e.end), None)
+        if (head.pos_ == "PROPN" and gpe is not None and head.dep_ in ("nsubj", "nsubjpass", "ROOT")
+                and not self.is_outlet(head.text) and not (gpe.start > 0 and doc[gpe.start - 1].lower_ in ("in", "at", "from", "to"))):
+            name = _clean_name(gpe.text)
+            if "p:" + _surname(name) in self._by_key and not self.country_of(name):
+                return self._by_key["p:" + _surname(name)]
+            return self.government(self.country_of(name) or name)
         for label in ("PERSON",):
             for e in ents:
                 if e.label_ == label and (e.root is head or e.root.head is head or head.i in range(e.start, e.end)):
@@ -463,6 +470,14 @@ class EntityIndex:
             for inst, country in INSTITUTIONS.items():
                 if inst in doc[span_start:span_end].text.lower():
                     return self._by_key.get("o:" + inst)
+        if (head.pos_ == "PROPN" and head.dep_ in ("nsubj", "nsubjpass", "ROOT") and head.text[:1].isupper()
+                and not head.ent_type_ and not ents and not self.is_outlet(head.text) and head.lower_ not in self.place_words
+                and not head.is_upper):
+            chain = [t for t in head.subtree if t.i <= head.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "nsubj", "nsubjpass", "ROOT")]
+            words = [t.text for t in chain if not t.lower_.startswith("neighbo")]
+            if words:
+                name = " ".join(words)
+                return self._get("o:" + name.lower(), name, "organisation")
         if lemma in EPITHET_HEADS or (head.pos_ == "NOUN" and any(t.lower_ == "the" for t in toks) and lemma in EPITHET_HEADS):
             return self._resolve_epithet(doc[span_start:span_end], lemma, pos)
         if lemma == "government" and any(t.lower_ == "the" for t in toks) and len(toks) <= 2:

@@ -69,7 +69,7 @@ def _np_text(head) -> str:
 
 
 def _subject(verb):
-    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ == "PROPN" and verb.head.dep_ == "ROOT":
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.pos_ == "PROPN" and verb.head.dep_ == "ROOT":
         return verb.head  # "Algeria, which brokered the accord, called for a halt" misparsed as a noun phrase
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     real = [c for c in subjects if not (c.is_upper and len(c.text) > 2 and c.i < 8)]
@@ -138,7 +138,8 @@ def position_frames(sent) -> list[Frame]:
     for tok in sent:
         lemma = tok.lemma_.lower()
         verbal = tok.pos_ == "VERB" and lemma in POSITION_VERBS and (
-            tok.dep_ in ("ROOT", "conj", "ccomp") or (tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.dep_ == "ROOT"))
+            tok.dep_ in ("ROOT", "conj", "ccomp")
+            or (tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and tok.head.dep_ == "ROOT" and tok.head.pos_ == "PROPN"))
         adjectival = tok.pos_ == "AUX" and any(c.dep_ == "acomp" and c.lemma_.lower() in POSITION_ADJECTIVES for c in tok.children)
         if not (verbal or adjectival):
             continue
