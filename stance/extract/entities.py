@@ -35,6 +35,7 @@ GOVERNMENT_WORDS = re.compile(r"\b(ministry|government|presidency|cabinet|office
 ANONYMOUS_HEADS = frozenset("official aide adviser advisor diplomat statement letter communique communiqué".split())
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
 COUNTRY_HEADS = frozenset("government president presidency people capital prime cabinet parliament".split())
+GENERIC_GROUPS = frozenset("group militants insurgents rebels movement guerrillas fighters".split())
 GROUP_SYNONYMS = {"coalition": "alliance", "alliance": "alliance", "front": "movement", "movement": "movement",
                   "rebels": "alliance", "group": "movement", "militants": "movement", "insurgents": "movement",
                   "council": "council", "party": "party", "army": "army", "militia": "movement"}
@@ -471,12 +472,15 @@ class EntityIndex:
                 if inst in doc[span_start:span_end].text.lower():
                     return self._by_key.get("o:" + inst)
         if (head.pos_ == "PROPN" and head.dep_ in ("nsubj", "nsubjpass", "ROOT") and head.text[:1].isupper()
-                and not head.ent_type_ and not ents and not self.is_outlet(head.text) and head.lower_ not in self.place_words
-                and not head.is_upper):
+                and (head.ent_type_ in ("", "GPE", "LOC") or head.lower_ in self.place_words)
+                and "p:" + head.lower_ not in self._by_key
+                and not self.is_outlet(head.text) and not head.is_upper):
             chain = [t for t in head.subtree if t.i <= head.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "nsubj", "nsubjpass", "ROOT")]
             words = [t.text for t in chain if not t.lower_.startswith("neighbo")]
             if words:
                 name = " ".join(words)
+                if name.lower() in self.place_words or head.ent_type_ in ("GPE", "LOC"):
+                    return self.government(self.country_of(name) or name)
                 return self._get("o:" + name.lower(), name, "organisation")
         if lemma in EPITHET_HEADS or (head.pos_ == "NOUN" and any(t.lower_ == "the" for t in toks) and lemma in EPITHET_HEADS):
             return self._resolve_epithet(doc[span_start:span_end], lemma, pos)
@@ -594,10 +598,10 @@ class EntityIndex:
                   and e.name.split()[-1].lower() in GROUP_HEADS | set(GROUP_SYNONYMS)]
         same = [e for e in groups if e.name.split()[-1].lower() == lemma] or [
             e for e in groups if GROUP_SYNONYMS.get(lemma, "") == GROUP_SYNONYMS.get(e.name.split()[-1].lower(), "-")]
-        if not same and lemma in ("group", "militants", "insurgents", "rebels", "movement", "guerrillas", "fighters"):
+        if not same and lemma in GENERIC_GROUPS:
             groups = groups or [e for e in self.entities if e.kind == "organisation" and not e.is_source and e.mentions
                                 and not any(ORG_WORDS.match(w) for w in e.name.split()) and not self.is_outlet(e.name)]
-        pool = same or groups
+        pool = same or (groups if lemma in GENERIC_GROUPS else [])
         before = [e for e in pool if min(e.mentions) < pos]
         if before:
             return max(before, key=lambda e: max(m for m in e.mentions if m < pos))
