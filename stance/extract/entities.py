@@ -318,6 +318,10 @@ class EntityIndex:
             return
         if ent.label_ == "PERSON" and len(ent) == 1 and ent.root.dep_ in ("compound", "amod") and ent.root.head.pos_ == "NOUN":
             return
+        if ent.label_ == "PERSON" and self.is_outlet(text):
+            src = self._get("s:" + text.lower(), text, "organisation", is_source=True)
+            src.mentions.append(offset + ent.start_char)
+            return
         if ent.label_ == "PERSON" and (ORG_WORDS.match(text.split()[-1]) or (text.isupper() and len(text) >= 3) or _left_title(doc, ent).lower().endswith(
                 tuple(" " + w for w in GROUP_HEADS))):
             name = re.sub(r"^(the|nationalist|separatist|rebel|islamist)\s+", "", text, flags=re.I)

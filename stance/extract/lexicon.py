@@ -40,7 +40,7 @@ NEWS_ORG_WORDS = re.compile(
     re.IGNORECASE,
 )
 KNOWN_OUTLETS = frozenset(
-    "reuters ap afp bloomberg cnn bbc tass ria interfax xinhua al jazeera dpa efe ansa kyodo yonhap "
+    "reuters ap afp bloomberg cnn bbc tass ria interfax xinhua jazeera dpa efe ansa kyodo yonhap "
     "axios politico nbc abc cbs fox sky euronews ukrinform".split()
 )
 EPITHET_HEADS = frozenset(
