@@ -201,7 +201,8 @@ class EntityIndex:
         self.place_words: set[str] = set()
         self._learn_places(parsed)
         speakers = {t.text for _, doc in parsed for t in doc
-                    if t.pos_ == "PROPN" and t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS
+                    if (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper() and t.i > t.sent.start))
+                    and t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS
                     and t.ent_type_ in ("", "ORG", "WORK_OF_ART", "PRODUCT") and not self.country_of(t.text)
                     and t.lower_ not in self.place_words and not ORG_WORDS.match(t.text) and not self.is_outlet(t.text)}
         for _, doc in parsed:
@@ -450,7 +451,7 @@ class EntityIndex:
         if low in PRONOUNS:
             before = self.persons_before(pos)
             return before[0] if before else None
-        if head.pos_ == "PROPN" and ("p:" + _surname(head.text)) in self._by_key:
+        if (head.pos_ == "PROPN" or head.text[:1].isupper()) and ("p:" + _surname(head.text)) in self._by_key:
             return self._by_key["p:" + _surname(head.text)]
         if (head.pos_ in ("NOUN", "PROPN") or low == "reporting") and lemma in SOURCE_NOUNS | {"reporting"}:
             return self.anonymous_source(doc[span_start:span_end].text)
