@@ -544,6 +544,12 @@ class EntityIndex:
             country = self.country_of(t.text) if t.text[:1].isupper() else None
             if country:
                 return self.government(country)
+        for t in toks:
+            if t.dep_ == "compound" and t.text[:1].isupper():
+                named = [e for e in self.entities if e.kind == "organisation" and not e.is_source
+                         and e.name.split()[-1].lower() == t.lower_]
+                if len(named) == 1:
+                    return named[0]
         return None
 
     def _last_body_before(self, pos: int) -> str | None:

@@ -225,6 +225,13 @@ def _owner(frame: Frame, index: EntityIndex, sent, offset: int, runs, para_text:
     return party, form, attribution
 
 
+def _their_statement(head) -> bool:
+    """'..., the statement said': a document named just before in the paragraph speaks
+    for whoever issued it."""
+    return head.lemma_.lower() in ("statement", "letter", "communique", "communiqué", "message") and any(
+        c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det")
+
+
 def _second_clause_owner(used: Frame, frames: list[Frame], index, sent, offset, runs, para_text, has_quote, party):
     """'Al-Shabaab rejected the truce, while the government said it was ready': a second
     party with its own main clause in the same sentence, outside the first one's content."""
@@ -282,6 +289,8 @@ def extract_statements(parsed: list[tuple[int, object]], index: EntityIndex) -> 
             owner, used = None, None
             for frame in frames:
                 owner = _owner(frame, index, sent, offset, runs, para_text, has_quote)
+                if owner is None and para_owner is not None and _their_statement(frame.speaker):
+                    owner = (para_owner[0], frame.form, para_owner[2])
                 if owner is not None:
                     used = frame
                     break
