@@ -55,3 +55,31 @@ def test_fictional_country_learnt_from_its_demonym():
 def test_commentator_is_not_a_party():
     r = parties("“They are negotiating a truce from weakness,” said Tomas Rehn, who studies the region at a university.")
     assert find(r, "Rehn") is None
+
+
+def test_two_parties_in_one_sentence_each_get_the_sentence():
+    r = parties("Hamas on Monday rejected the truce proposal, while Ostravia said it was ready "
+                "to sign a ceasefire at once.")
+    assert find(r, "Hamas") is not None and find(r, "Ostravia") is not None
+
+
+def test_unnamed_army_spokesman_folds_into_the_army():
+    r = parties("Fighting spread on Monday and the Ostravian army moved north.\n\n"
+                "An army spokesman said the military would not accept any pause before it had retaken the valley.")
+    assert find(r, "army") is not None
+    assert all("spokesman" not in k for k in r)
+
+
+def test_document_named_before_speaks_for_its_issuer():
+    r = parties("The Unity Council answered in a short statement on Friday. "
+                "There would be no ceasefire with armed groups, the statement said.")
+    _, sts = find(r, "Unity Council")
+    assert any("the statement said" in s.text for s in sts)
+
+
+def test_named_spokesperson_represents_the_body_they_speak_for():
+    r = parties("The Northern Front said it was ready for a truce. Its spokesman, Lars Vint, said the front "
+                "would stop fighting at midnight.")
+    party, _ = find(r, "Vint")
+    assert party.speaks_for and "Front" in party.speaks_for
+    assert find(r, "Northern Front") is None

@@ -285,7 +285,9 @@ def extract_statements(parsed: list[tuple[int, object]], index: EntityIndex) -> 
             quoted = sum(max(0, min(b, sent.end_char) - max(a, sent.start_char)) for a, b in runs)
             in_quote = quoted > 0.5 * max(1, sent.end_char - sent.start_char)
             has_quote = quoted > 0.3 * max(1, sent.end_char - sent.start_char)
-            frames = punctuation_frames(sent) or speech_frames(sent) or ([] if in_quote else position_frames(sent))
+            frames = punctuation_frames(sent) or speech_frames(sent)
+            if not in_quote:
+                frames = frames + [f for f in position_frames(sent) if all(f.speaker.i != g.speaker.i for g in frames)]
             owner, used = None, None
             for frame in frames:
                 owner = _owner(frame, index, sent, offset, runs, para_text, has_quote)
