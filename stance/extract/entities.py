@@ -12,17 +12,18 @@ import re
 from dataclasses import dataclass, field
 
 from stance.extract.lexicon import (
-    POSITION_VERBS,
-    SPEECH_VERBS,
     EPITHET_HEADS,
     GROUP_HEADS,
     KNOWN_OUTLETS,
     LEADER_TITLES,
     NEWS_ORG_WORDS,
+    POSITION_VERBS,
     SOURCE_NOUNS,
+    SPEECH_VERBS,
     SPOKES,
     country_of,
 )
+from stance.extract.places import learn_places
 
 INSTITUTIONS = {"kremlin": "Russia", "white house": "United States", "pentagon": "United States",
                 "state department": "United States", "downing street": "United Kingdom",
@@ -34,7 +35,6 @@ UNNAMED_SPEAKERS = frozenset(
 GOVERNMENT_WORDS = re.compile(r"\b(ministry|government|presidency|cabinet|office|administration|foreign|interior|defen[cs]e)\b", re.I)
 ANONYMOUS_HEADS = frozenset("official aide adviser advisor diplomat statement letter communique communiqué".split())
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
-COUNTRY_HEADS = frozenset("government president presidency people capital prime cabinet parliament".split())
 GENERIC_GROUPS = frozenset("group militants insurgents rebels movement guerrillas fighters".split())
 GROUP_SYNONYMS = {"coalition": "alliance", "alliance": "alliance", "front": "movement", "movement": "movement",
                   "rebels": "alliance", "group": "movement", "militants": "movement", "insurgents": "movement",
@@ -132,7 +132,6 @@ def _appositive(ent) -> str:
     return ""
 
 
-DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{2,})(?:,\s*(?P<country>[A-Z][a-z][\w'-]+))?(?:,[^—–\n]{0,20})?\s*[—–]")
 
 
 def _country_from(text: str, lookup=None) -> str | None:
@@ -148,28 +147,12 @@ def _country_from(text: str, lookup=None) -> str | None:
     return None
 
 
-DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "s", "n")
-PLACE_SUFFIXES = ("ia", "a", "e", "o", "y", "")
 COMMENTATOR = re.compile(
     r"\b(analyst|researcher|professor|scholar|expert|academic|lawyer|historian|economist|commentator|"
     r"who (studies|follows|researches|teaches|tracks|monitors)|think[- ]tank|(studies|research) (at|with)|"
     r"former (adviser|advisor|official|diplomat))\b",
     re.I,
 )
-
-
-def _stem(word: str, suffixes) -> str:
-    low = word.lower()
-    for suf in suffixes:
-        if suf and low.endswith(suf) and len(low) - len(suf) >= 4:
-            return low[: -len(suf)]
-    return low
-
-
-def demonym_matches(demonym: str, place: str) -> bool:
-    """'Kestrian' ~ 'Kestria', 'Ostmerian' ~ 'Ostmere', 'Zanbarian' ~ 'Zanbaria' (no list needed)."""
-    d, p = _stem(demonym, DEMONYM_SUFFIXES), _stem(place, PLACE_SUFFIXES)
-    return len(p) >= 4 and (d == p or (d.startswith(p) and len(d) - len(p) <= 1) or (p.startswith(d) and len(p) - len(d) <= 1))
 
 
 def _speaks_for(role: str) -> str | None:
@@ -197,9 +180,7 @@ class EntityIndex:
         self._person_mentions: list[tuple[int, Entity]] = []
         self.outlet = outlet.lower()
         self._parsed = parsed
-        self.local_places: dict[str, str] = {}
-        self.place_words: set[str] = set()
-        self._learn_places(parsed)
+        self.local_places, self.place_words = learn_places(parsed)
         speakers = {t.text for _, doc in parsed for t in doc
                     if (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper() and t.i > t.sent.start))
                     and t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS
@@ -211,57 +192,6 @@ class EntityIndex:
             for ent in doc.ents:
                 self._add_ent(doc, ent, offset)
         self._person_mentions.sort(key=lambda m: m[0])
-
-    def _learn_places(self, parsed) -> None:
-        """Countries the place list does not know, learnt from the article itself.
-
-        A place counts as a country when a demonym in the article derives from it
-        ("Kestrian" -> "Kestria") or when a dateline names it ("MORVAINE, Kestria"),
-        in which case the dateline city stands for that country's government too.
-        """
-        gpes: set[str] = set()
-        demonyms: set[str] = set()
-        for _, doc in parsed:
-            m = DATELINE.match(doc.text)
-            if m:
-                city = m.group("city").strip().title()
-                self.place_words.add(city.lower())
-                if m.group("country"):
-                    country = m.group("country").strip()
-                    self.place_words.add(country.lower())
-                    if not country_of(country):
-                        self.local_places[country.lower()] = country
-                    if not country_of(city):
-                        self.local_places[city.lower()] = country_of(country) or country
-            for ent in doc.ents:
-                if ent.label_ in ("GPE", "LOC"):
-                    self.place_words.add(_clean_name(ent.text).lower())
-                if ent.label_ in ("GPE", "LOC", "ORG", "PERSON", "NORP") and len(ent) == 1:
-                    gpes.add(_clean_name(ent.text))
-            gpes.update(t.text for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper)
-            for tok in doc:
-                if tok.text[:1].isupper() and tok.pos_ in ("ADJ", "PROPN") and re.search(r"(an|ese|i|ish)s?$", tok.text):
-                    demonyms.add(tok.text)
-                if (tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in COUNTRY_HEADS | {"army", "military", "ministry", "junta", "regime"}
-                        and tok.text[:1].isupper() and not country_of(tok.text) and tok.ent_type_ in ("GPE", "LOC", "")):
-                    self.local_places.setdefault(tok.text.lower(), tok.text)
-                    self.place_words.add(tok.text.lower())
-                if tok.lower_ == "of" and tok.head.lemma_.lower() in COUNTRY_HEADS and tok.i + 1 < len(doc):
-                    nxt = doc[tok.i + 1]
-                    if nxt.pos_ == "PROPN" and nxt.dep_ == "pobj" and nxt.text[:1].isupper() and not country_of(nxt.text):
-                        self.local_places.setdefault(nxt.text.lower(), nxt.text)
-                        self.place_words.add(nxt.text.lower())
-                if tok.lower_ == "in" and tok.i + 2 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and not doc[tok.i + 2].text[:1].isupper():
-                    self.place_words.add(doc[tok.i + 1].text.lower())
-        for place in sorted(gpes):
-            if country_of(place) or place in demonyms:
-                continue
-            for dem in demonyms:
-                if not country_of(dem) and demonym_matches(dem, place):
-                    place = self.local_places.get(place.lower(), place)
-                    self.local_places[place.lower()] = place
-                    self.local_places[dem.lower()] = place
-                    self.local_places[dem.lower().rstrip("s")] = place
 
     def _add_missed_people(self, doc, speakers: set[str]) -> None:
         """Names the tagger missed or called an organisation: a chain of two to four

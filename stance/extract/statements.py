@@ -15,10 +15,10 @@ from stance.extract.entities import ANONYMOUS_HEADS, Entity, EntityIndex
 from stance.extract.lexicon import (
     IRRELEVANT,
     NON_POSITION,
-    SEPARATE_MATTER,
     POSITION_ADJECTIVES,
     POSITION_VERBS,
     RELEVANCE,
+    SEPARATE_MATTER,
     SPEECH_VERBS,
 )
 from stance.types import Statement
@@ -272,7 +272,7 @@ def extract_statements(parsed: list[tuple[int, object]], index: EntityIndex) -> 
     for offset, doc in parsed:
         para_text = doc.text
         runs, carry_open_next = quote_runs(para_text, carry_open and para_text[:1] in OPENERS)
-        if not (para_text[:1] in OPENERS):
+        if para_text[:1] not in OPENERS:
             last_quote_owner = last_quote_owner if carry_open else None
         pending: list = []
         para_owner: tuple[Entity, str, str] | None = None
