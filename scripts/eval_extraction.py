@@ -1,6 +1,8 @@
 """Party extraction on the seed and dev sets: P/R/F1, evidence overlap, every miss and false positive.
 
-Also checks that no evidence comes from page junk (text outside the cleaned body).
+Also checks that no evidence comes from page junk (text outside the cleaned body) and
+that no body line looks like page furniture (feeds, appeals, newsletter forms); the
+exit status is non-zero when either check fails.
 
     python scripts/eval_extraction.py            # seed and dev
     python scripts/eval_extraction.py --split dev --verbose
@@ -9,6 +11,7 @@ Also checks that no evidence comes from page junk (text outside the cleaned body
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 
@@ -19,11 +22,23 @@ from stance.metrics.parties import match_parties, party_prf
 from stance.nlp import parse_body
 
 
+# Independent of stance.clean's own rules: lines that look like page furniture.
+LOOKS_LIKE_JUNK = re.compile(
+    r"^\d{1,2}:\d{2}\s|subscribe|newsletter|donat|support (us|our|the|independent)|in your inbox|read more|"
+    r"most read|cookie|sign up|advertis|©|listen to (this|the)|min read|become a (member|supporter)|indicates required",
+    re.IGNORECASE,
+)
+
+
 def run_split(name: str, verbose: bool) -> tuple[dict, list[str]]:
     gold = load_split(name)
     predicted, junk = [], []
     for art in gold:
         article = clean_article(str(art.path), art.text)
+        for s, e in article.body:
+            line = art.text[s:e]
+            if len(line) < 300 and LOOKS_LIKE_JUNK.search(line):
+                junk.append(f"{art.path.name}: body line looks like junk: {line[:80]!r}")
         found = extract(article, parse_body(article))
         predicted.append(found)
         for party, sts in found:
@@ -61,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"   miss  {m['article']}: {m['party']}")
         for m in scores["false_positives"]:
             print(f"   FP    {m['article']}: {m['party']}")
-        print(f"   evidence from junk: {len(junk)}")
+        print(f"   junk problems (evidence outside the body, junk-looking body lines): {len(junk)}")
         for j in junk:
             print(f"   JUNK  {j}")
         ok = ok and not junk

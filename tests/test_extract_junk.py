@@ -36,3 +36,38 @@ def test_evidence_only_from_body():
         for st in sts:
             assert any(s <= st.start and st.end <= e for s, e in article.body)
             assert article.text[st.start:st.end] == st.text
+
+
+def test_feed_items_ending_in_quotes_appeals_and_audio_labels_are_junk():
+    page = """Envoy urges truce in the hills
+
+The Valley Courier
+Listen to this article · 3 min
+
+General Ansel Brack said on Monday that his forces were ready for a ceasefire.
+
+Support The Valley Courier
+We have no owner and no advertisers who tell us what to write. If you value our reporting, become a supporter.
+
+READ MORE
+» Who are the envoys, and why do both sides listen to them?
+
+Reporting from the valley depends on readers. Support the Courier from $2 a month.
+
+News Feed
+10:05  Port reopens after storm
+09:40  Envoy hails "a breakthrough"
+08:15  Prices rise again
+"""
+    article = clean_article("page", page)
+    body = "\n".join(article.text[s:e] for s, e in article.body)
+    assert "ready for a ceasefire" in body
+    for junk in ("Listen to this article", "no advertisers", "become a supporter", "a breakthrough", "Prices rise",
+                 "Who are the envoys", "depends on readers"):
+        assert junk not in body, junk
+
+
+def test_single_timestamped_sentence_in_an_article_is_kept():
+    page = "Talks resume\n\nThe talks resumed at noon.\n\n10:05  The envoy said both sides were ready for a truce.\n"
+    body = "\n".join(page[s:e] for s, e in clean_article("p", page).body)
+    assert "both sides were ready" in body
