@@ -1,4 +1,10 @@
-"""Who said what: parties and their ceasefire-relevant statements in one article."""
+"""Who said what: parties and their ceasefire-relevant statements in one article.
+
+A party is kept when at least one of its statements is relevant (about a ceasefire,
+truce or talks toward a halt); a statement with no such word of its own is relevant
+when the same party's statement in its paragraph is. A body whose named spokesperson
+also speaks is represented by them (data/GUIDELINES.md 2.2).
+"""
 
 from __future__ import annotations
 

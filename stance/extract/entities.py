@@ -1,9 +1,19 @@
 """Canonical entities of one article and resolution of speaker mentions to them.
 
 People merge by surname under their fullest name; governments merge by country
-(capital, demonym and name: "Kyiv", "Ukrainian officials", "Ukraine"); news outlets and
-anonymous sources are entities too, flagged ``is_source``: they report positions but
-are never parties. Epithets ("the Russian leader") and pronouns resolve to people.
+(capital, demonym and name: "Kyiv", "Ukrainian officials", "Ukraine"), including
+countries learnt from the article itself (stance.extract.places); organisations keep
+their full name ("Communist Party of the Philippines"). News outlets and anonymous
+sources are entities flagged ``is_source``; analysts and other commentators are
+flagged ``is_commentator``: neither is ever a party.
+
+Speaker noun phrases resolve in this order: a named person in the phrase or in
+apposition ("the front's spokesman, Arben Hoti"); an unnamed spokesperson or official,
+folded into the body they speak for (guideline 2.2) or, with no body, an anonymous
+source; a place that speaks (its government); pronouns and epithets ("the Russian
+leader", "the marshal") to the named person they fit; group epithets ("the coalition")
+to a named group of that kind. Names the tagger missed are recovered when they speak
+or stand in apposition to a role.
 """
 
 from __future__ import annotations

@@ -1,9 +1,13 @@
 """Finding who said what: attribution frames in each body sentence.
 
 A frame is (speaker noun phrase, content, form). Forms: direct quotes (a quote run may
-span sentences and paragraphs), indirect speech, "according to", dash and colon
-attributions, reported positions with no speech verb, and sources describing someone
-else's position (the described party becomes the party, the source the attribution).
+span sentences and paragraphs; a quote without its own attribution takes the one in its
+paragraph, or the previous paragraph's when the quote is reopened), indirect speech,
+"according to", dash and colon attributions, reported positions with no speech verb,
+and sources describing someone else's position (the described party becomes the party,
+the source the attribution). Words inside a closed quotation never attribute anything;
+a second party with its own main clause gets the sentence too ("X rejected the truce,
+while Y said it was ready").
 """
 
 from __future__ import annotations
