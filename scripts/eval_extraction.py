@@ -21,7 +21,6 @@ from stance.extract import extract
 from stance.metrics.parties import match_parties, party_prf
 from stance.nlp import parse_body
 
-
 # Independent of stance.clean's own rules: lines that look like page furniture.
 LOOKS_LIKE_JUNK = re.compile(
     r"^\d{1,2}:\d{2}\s|subscribe|newsletter|donat|support (us|our|the|independent)|in your inbox|read more|"
