@@ -298,9 +298,9 @@ class EntityIndex:
             head_role = ""
             if ent.root.dep_ == "appos" and ent.root.head.pos_ in ("NOUN", "PROPN", "ADJ"):
                 h = ent.root.head
-                head_role = " ".join(t.text for t in h.subtree if t.i < h.i or t.i == h.i)
+                head_role = doc[h.left_edge.i : h.i + 1].text
                 head_role = re.sub(r"^(a|an|the)\s+", "", head_role, flags=re.I).replace(" 's", "'s")
-                if head_role and not person.role:
+                if head_role and (not person.role or (len(person.role.split()) == 1 and SPOKES.search(head_role))):
                     person.role = head_role
                     if re.match(r"(its|their)\b", head_role, re.I):
                         person.speaks_for = self._last_body_before(offset + ent.start_char)
