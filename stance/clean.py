@@ -40,15 +40,19 @@ JUNK_LINE = [re.compile(p, _I) for p in (
     r"before you skip this banner",
     r"^(follow|like) us on\b",
     r"^(photo|image|video)( credit)?:",
+    r"^listen to (this|the) (article|story)\b",
+    r"^[»›▸•]\s",
     r"^©|all rights reserved",
 )]
+FEED_ITEM = re.compile(r"^\d{1,2}:\d{2}\s*(am|pm)?(\s{2,}|\t|\s+[|·–—-]\s+)\S", _I)
 TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}\s*(am|pm)?\b[^a-z]*(\(updated:?[^)]*\))?\s*$", _I)
 BYLINE = re.compile(r"^(by|written by|words by)\s+[A-Z]", 0)
 PHOTO_CREDIT = re.compile(r"\([^()]*(/|\bvia\b|getty|afp\b|\bap photo|reuters/|photo:|credit)[^()]*\)\s*$", _I)
 APPEAL_CUES = re.compile(
     r"small favou?r to ask|support us|your support|support independent|reader contributions|"
     r"our (independent )?journalism|keep our articles free|help (us|maintain)|we need your help|"
-    r"wealthy owner|become a member|monthly|one-time|contribut(e|ion)s?\b|paywall|fund (our|projects)",
+    r"wealthy owner|become a (member|supporter|patron)|monthly|one-time|contribut(e|ion)s?\b|paywall|fund (our|projects)|"
+    r"value our (reporting|journalism|work)|advertisers who|depends on (readers|you)\b|from \$?\d+ (a|per) month",
     _I,
 )
 FIRST_PLURAL = re.compile(r"\b(we|our|us|we’re|we're|we’ve|we've)\b", _I)
@@ -114,6 +118,9 @@ def _mark_patterns(lines: list[Line]) -> None:
                 if TIMESTAMP.match(follower.text):
                     break
                 _mark(follower, "news-feed")
+        elif FEED_ITEM.match(line.text) and any(
+                FEED_ITEM.match(n.text) for n in (lines[i - 1] if i else None, lines[i + 1] if i + 1 < len(lines) else None) if n):
+            _mark(line, "news-feed")
         elif PHOTO_CREDIT.search(line.text):
             _mark(line, "caption")
         elif BYLINE.match(line.text):

@@ -21,7 +21,8 @@ SPEECH_VERBS = frozenset(
 POSITION_VERBS = frozenset(
     "reject refuse seek vow pledge insist demand accept agree offer propose welcome want push oppose "
     "rule dismiss back endorse support decline spurn embrace condition press call continue "
-    "favour favor resist veto sign signal hope aim".split()
+    "favour favor resist veto sign signal hope aim set outline order approve answer dismiss appeal "
+    "announce declare".split()
 )
 POSITION_ADJECTIVES = frozenset(
     "open ready willing keen prepared interested determined unwilling opposed eager committed "
@@ -39,33 +40,45 @@ NEWS_ORG_WORDS = re.compile(
     re.IGNORECASE,
 )
 KNOWN_OUTLETS = frozenset(
-    "reuters ap afp bloomberg cnn bbc tass ria interfax xinhua al jazeera dpa efe ansa kyodo yonhap "
+    "reuters ap afp bloomberg cnn bbc tass ria interfax xinhua jazeera dpa efe ansa kyodo yonhap "
     "axios politico nbc abc cbs fox sky euronews ukrinform".split()
 )
 EPITHET_HEADS = frozenset(
     "leader chief president premier minister commander general spokesman spokeswoman spokesperson "
     "envoy negotiator king queen emir sheikh head chairman chairwoman chair secretary official "
-    "ambassador diplomat foreign-minister prime warlord strongman ruler chancellor mediator".split()
+    "ambassador diplomat foreign-minister prime warlord strongman ruler chancellor mediator marshal bishop "
+    "governor colonel coordinator co-chair".split()
 )
 GROUP_HEADS = frozenset("group movement militia rebels insurgents militants organisation organization faction alliance coalition army government junta regime council".split())
 LEADER_TITLES = re.compile(
     r"\b(president|prime minister|premier|leader|chief|commander|king|emir|chancellor|head of state|ruler|general|chairman)\b",
     re.IGNORECASE,
 )
-SPOKES = re.compile(r"\bspokes(man|woman|person|people)\b|\bpress secretary\b", re.IGNORECASE)
+SPOKES = re.compile(r"\bspokes(man|woman|person|people)\b|\bpress secretary\b|\b(political )?representative\b", re.IGNORECASE)
 RELEVANCE = re.compile(
     r"cease-?\s?fire|truce|armistice|\bfreez\w*\b|halt\w*\b|hostilities|peace\b|negotiat\w*|\btalks?\b|dialogue|"
-    r"diplomatic|settlement|fight (on|for as long)|keep fighting|fight to|fighting|end (the|this|to the) war|eternal war|war (will|would|must) end|"
+    r"diplomatic|settlement|fight (on|for as long)|keep fighting|fight to|(stop|end|halt|ends?) (to )?(the |all )?fighting|end (the|this|to the) war|eternal war|war (will|would|must) end|"
     r"withdraw\w*|lay down|surrender|de-?escalat\w*|pause|lull|victory|stand-?still|deal\b|agreement|"
     r"frozen conflict|front ?lines?|battlefield lines|compromise|concession|mediat\w*|accord\b|bargain|"
-    r"stop (the )?(war|fighting|shooting|killing|offensive)|guns (fall )?silent",
+    r"stop (the )?(war|fighting|shooting|killing|offensive)|guns (fall )?silent|\bstop(s|ped|ping)?\b|"
+    r"hold (our|their|its|his|her) fire|stand down|suspend\w*|silence (the|their|our) (guns|weapons)|keep up (the )?(operations|attacks|offensive|pressure)|let-?up|"
+    r"lay down|put (the|our|their|its) (guns|weapons|arms) down|hand (in|over) (its|their|our) (weapons|arms|guns)|keep the pressure|fight on|no military (answer|solution)|"
+    r"political (solution|dialogue)|sit down|the table\b|\b(the|this|a|its|their|our|[\w-]+-point) (plan|proposal|offer|initiative)\b",
     re.IGNORECASE,
 )
 IRRELEVANT = re.compile(
     r"accession talks|\bEU member(ship)?\b|prisoner|\bPOWs?\b|arrest warrant|indict\w*|sanction\w*|"
-    r"humanitarian aid|election|grain",
+    r"humanitarian aid|emergency aid|aid convoys?|election|grain|accession|enlargement|partnership agreement|"
+    r"asset freezes?|loan\b|tariffs?|imports?\b|exports?\b|swap\b|exchange of (wounded )?prisoners|detainees",
     re.IGNORECASE,
 )
+NON_POSITION = re.compile(
+    r"\b(did not|didn't|does not|declined to|refused to|would not|has not|have not|had not|would neither|made no)\s+"
+    r"(\w+\s+)?(comment|say|address|mention|discuss|confirm|publicly comment|commented|said|addressed|mentioned|"
+    r"(public )?statement)|\bunrelated to\b|nothing to do with|no bearing on",
+    re.IGNORECASE,
+)
+SEPARATE_MATTER = re.compile(r"^\W*(separately|in a separate (development|statement)|elsewhere)\b|\bsaid separately\b", re.IGNORECASE)
 QUOTE_OPEN = "“\"«‘"
 QUOTE_CLOSE = "”\"»’"
 QUOTE_SPAN = re.compile(r"[“\"«]([^“”\"«»]{3,})(?:[”\"»]|$)")

@@ -1,9 +1,13 @@
 """Finding who said what: attribution frames in each body sentence.
 
 A frame is (speaker noun phrase, content, form). Forms: direct quotes (a quote run may
-span sentences and paragraphs), indirect speech, "according to", dash and colon
-attributions, reported positions with no speech verb, and sources describing someone
-else's position (the described party becomes the party, the source the attribution).
+span sentences and paragraphs; a quote without its own attribution takes the one in its
+paragraph, or the previous paragraph's when the quote is reopened), indirect speech,
+"according to", dash and colon attributions, reported positions with no speech verb,
+and sources describing someone else's position (the described party becomes the party,
+the source the attribution). Words inside a closed quotation never attribute anything;
+a second party with its own main clause gets the sentence too ("X rejected the truce,
+while Y said it was ready").
 """
 
 from __future__ import annotations
@@ -11,12 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from stance.extract.entities import Entity, EntityIndex
+from stance.extract.entities import ANONYMOUS_HEADS, Entity, EntityIndex
 from stance.extract.lexicon import (
     IRRELEVANT,
+    NON_POSITION,
     POSITION_ADJECTIVES,
     POSITION_VERBS,
     RELEVANCE,
+    SEPARATE_MATTER,
     SPEECH_VERBS,
 )
 from stance.types import Statement
@@ -67,9 +73,12 @@ def _np_text(head) -> str:
 
 
 def _subject(verb):
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.pos_ == "PROPN" and verb.head.dep_ == "ROOT":
+        return verb.head  # "Algeria, which brokered the accord, called for a halt" misparsed as a noun phrase
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    real = [c for c in subjects if not (c.is_upper and len(c.text) > 2 and c.i < 8)]
+    if real or subjects:
+        return (real or subjects)[0]
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
     return None
@@ -120,6 +129,10 @@ def speech_frames(sent) -> list[Frame]:
         else:
             content = [t.i for t in sent if t.i not in {x.i for x in tok.subtree} or t.is_punct]
             content = [i for i in content if i < subj.left_edge.i or i > tok.i] or [t.i for t in sent]
+        if not any(sent.doc[i].is_alpha for i in content):
+            content = [t.i for t in sent if t.i < subj.left_edge.i]
+            if not any(sent.doc[i].is_alpha for i in content):
+                continue
         frames.append(Frame(subj, content, "indirect_speech", relay=relay, citing=_citing(tok)))
     return frames
 
@@ -128,7 +141,9 @@ def position_frames(sent) -> list[Frame]:
     frames = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        verbal = tok.pos_ == "VERB" and lemma in POSITION_VERBS and tok.dep_ in ("ROOT", "conj", "ccomp")
+        verbal = tok.pos_ == "VERB" and lemma in POSITION_VERBS and (
+            tok.dep_ in ("ROOT", "conj", "ccomp")
+            or (tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and tok.head.dep_ == "ROOT" and tok.head.pos_ == "PROPN"))
         adjectival = tok.pos_ == "AUX" and any(c.dep_ == "acomp" and c.lemma_.lower() in POSITION_ADJECTIVES for c in tok.children)
         if not (verbal or adjectival):
             continue
@@ -138,7 +153,7 @@ def position_frames(sent) -> list[Frame]:
     return frames
 
 
-DASH_ATTR = re.compile(r"[”\"]\s*[—–-]{1,2}\s*(?P<who>[^—–-]{3,80})$")
+DASH_ATTR = re.compile(r"[”\"]\s*[—–-]{1,2}\s*(?P<who>[^—–]{3,200})$")
 COLON_ATTR = re.compile(r"^(?P<who>[^:“\"]{3,80}):\s*[“\"]")
 
 
@@ -151,7 +166,8 @@ def punctuation_frames(sent) -> list[Frame]:
             continue
         lo = sent.start_char + sent.text.index(m.group("who"))
         hi = lo + len(m.group("who"))
-        heads = [t for t in sent if lo <= t.idx < hi and t.pos_ in ("PROPN", "NOUN", "PRON") and (t.head.idx < lo or t.head.idx >= hi or t.head is t)]
+        named = [e.root for e in sent.ents if e.label_ == "PERSON" and lo <= e.start_char < hi]
+        heads = named or [t for t in sent if lo <= t.idx < hi and t.pos_ in ("PROPN", "NOUN", "PRON") and (t.head.idx < lo or t.head.idx >= hi or t.head is t)]
         if heads:
             content = [t.i for t in sent if not (lo <= t.idx < hi)]
             return [Frame(heads[0], content, "dash_colon")]
@@ -167,6 +183,8 @@ def _described(index: EntityIndex, sent, content: list[int], offset: int, speake
         if tok.pos_ == "PRON" and speaker is not None and speaker.kind == "person":
             continue
         ent = index.resolve_np(tok, offset)
+        if ent is not None and ent.kind == "person" and " " not in ent.name and not ent.role and not ent.aliases:
+            continue
         if ent is not None and not ent.is_source and ent is not speaker:
             return ent
     return None
@@ -181,7 +199,70 @@ def _has_position(sent, content: list[int]) -> bool:
     return False
 
 
+def _owner(frame: Frame, index: EntityIndex, sent, offset: int, runs, para_text: str, has_quote: bool):
+    """(party, form, attribution) for one frame, or None when its speaker is no entity."""
+    if _inside(frame.speaker.idx, runs, para_text) and frame.form != "dash_colon":
+        return None
+    speaker = index.resolve_np(frame.speaker, offset)
+    if speaker is None:
+        return None
+    form = frame.form
+    spoken_text = _np_text(frame.speaker)
+    attribution = spoken_text
+    party = speaker
+    if speaker.is_source:
+        party = _described(index, sent, frame.content, offset, None)
+        if party is None:
+            return None
+        form = "according_to" if form == "according_to" else "source_describes"
+        attribution = ", ".join(x for x in (spoken_text, frame.citing) if x)
+        if frame.relay:
+            attribution += f", quoted by {frame.relay}"
+    elif form == "indirect_speech" and not has_quote and (
+            speaker.kind == "person" and not speaker.speaks_for
+            or speaker.kind != "person" and frame.speaker.lemma_.lower() in ANONYMOUS_HEADS):
+        described = _described(index, sent, frame.content, offset, speaker)
+        if described is not None and described.kind == "person" and _has_position(sent, frame.content):
+            party, form = described, "source_describes"
+    if has_quote and form == "indirect_speech":
+        form = "direct_quote"
+    return party, form, attribution
+
+
+def _their_statement(head) -> bool:
+    """'..., the statement said': a document named just before in the paragraph speaks
+    for whoever issued it."""
+    return head.lemma_.lower() in ("statement", "letter", "communique", "communiqué", "message") and any(
+        c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det")
+
+
+def _second_clause_owner(used: Frame, frames: list[Frame], index, sent, offset, runs, para_text, has_quote, party):
+    """'Al-Shabaab rejected the truce, while the government said it was ready': a second
+    party with its own main clause in the same sentence, outside the first one's content."""
+    taken = set(used.content) | {used.speaker.i}
+    others = [f for f in frames if f is not used] + [f for f in position_frames(sent) if f.speaker.i not in taken]
+    for frame in others:
+        if frame.speaker.i in taken or frame.speaker.head.i in taken:
+            continue
+        owner = _owner(frame, index, sent, offset, runs, para_text, has_quote)
+        if owner is not None and owner[0] is not party and not owner[0].is_source:
+            return owner
+    return None
+
+
+def _inside(pos: int, runs: list[tuple[int, int]], text: str) -> bool:
+    """Whether a paragraph character position lies inside a closed quotation: words in a
+    quote are the quoted speaker's, never an attribution of their own. (An unclosed quote
+    may have swallowed its own attribution, so it does not count.)"""
+    return any(a < pos < b and text[b - 1] in CLOSERS for a, b in runs)
+
+
 def relevant(text: str) -> bool:
+    """About a ceasefire, truce or talks toward a halt, and not a refusal to say anything."""
+    if NON_POSITION.search(text):
+        return False
+    if SEPARATE_MATTER.search(text):
+        return bool(STRONG_RELEVANCE.search(text)) and not IRRELEVANT.search(text)
     if STRONG_RELEVANCE.search(text):
         return True
     return bool(RELEVANCE.search(text)) and not IRRELEVANT.search(text)
@@ -195,7 +276,7 @@ def extract_statements(parsed: list[tuple[int, object]], index: EntityIndex) -> 
     for offset, doc in parsed:
         para_text = doc.text
         runs, carry_open_next = quote_runs(para_text, carry_open and para_text[:1] in OPENERS)
-        if not (para_text[:1] in OPENERS):
+        if para_text[:1] not in OPENERS:
             last_quote_owner = last_quote_owner if carry_open else None
         pending: list = []
         para_owner: tuple[Entity, str, str] | None = None
@@ -207,32 +288,22 @@ def extract_statements(parsed: list[tuple[int, object]], index: EntityIndex) -> 
             start = offset + sent.start_char + lead
             quoted = sum(max(0, min(b, sent.end_char) - max(a, sent.start_char)) for a, b in runs)
             in_quote = quoted > 0.5 * max(1, sent.end_char - sent.start_char)
-            frames = punctuation_frames(sent) or speech_frames(sent) or position_frames(sent)
-            owner = None
+            has_quote = quoted > 0.3 * max(1, sent.end_char - sent.start_char)
+            frames = punctuation_frames(sent) or speech_frames(sent)
+            if not in_quote:
+                frames = frames + [f for f in position_frames(sent) if all(f.speaker.i != g.speaker.i for g in frames)]
+            owner, used = None, None
             for frame in frames:
-                speaker = index.resolve_np(frame.speaker, offset)
-                if speaker is None:
-                    continue
-                form = frame.form
-                spoken_text = _np_text(frame.speaker)
-                attribution = spoken_text
-                party = speaker
-                if speaker.is_source:
-                    party = _described(index, sent, frame.content, offset, None)
-                    if party is None:
-                        continue
-                    form = "according_to" if form == "according_to" else "source_describes"
-                    attribution = ", ".join(x for x in (spoken_text, frame.citing) if x)
-                    if frame.relay:
-                        attribution += f", quoted by {frame.relay}"
-                elif form == "indirect_speech" and speaker.kind == "person" and not speaker.speaks_for:
-                    described = _described(index, sent, frame.content, offset, speaker)
-                    if described is not None and described.kind == "person" and _has_position(sent, frame.content):
-                        party, form = described, "source_describes"
-                if in_quote and form in ("indirect_speech", "dash_colon"):
-                    form = "direct_quote" if form == "indirect_speech" else form
-                owner = (party, form, attribution)
-                break
+                owner = _owner(frame, index, sent, offset, runs, para_text, has_quote)
+                if owner is None and para_owner is not None and _their_statement(frame.speaker):
+                    owner = (para_owner[0], frame.form, para_owner[2])
+                if owner is not None:
+                    used = frame
+                    break
+            if owner is not None and not in_quote:
+                extra = _second_clause_owner(used, frames, index, sent, offset, runs, para_text, has_quote, owner[0])
+                if extra is not None:
+                    out.append(_statement(extra, start, text))
             if owner is None and in_quote:
                 owner = ("pending", "direct_quote", "")
             if owner is None:

@@ -1,0 +1,85 @@
+"""Speaker resolution and canonical parties, on sentences written for these tests."""
+
+from tests.extract_helpers import find, parties
+
+
+def test_title_and_surname_merge_under_fullest_name():
+    r = parties("Kestrian Prime Minister Oskar Helland rejected a truce on Monday.\n\n"
+                "“We fight on,” Helland said, ruling out a ceasefire.")
+    party, sts = find(r, "Helland")
+    assert party.name == "Oskar Helland"
+    assert "Prime Minister" in party.role
+    assert len(sts) == 2
+
+
+def test_pronoun_resolves_to_last_named_person():
+    r = parties("President Lena Marsk spoke in the capital on Monday.\n\nShe said her government was ready for a ceasefire.")
+    _, sts = find(r, "Marsk")
+    assert sts and sts[0].text.startswith("She said")
+
+
+def test_nominal_epithet_resolves_by_country_and_title():
+    r = parties("Russian President Vladimir Putin met officials on Friday. Ukrainian President Volodymyr Zelensky was in Kyiv.\n\n"
+                "The Russian leader is ready for a ceasefire that freezes the front, two sources said.")
+    _, sts = find(r, "Putin")
+    assert any("Russian leader" in s.text for s in sts)
+    assert find(r, "Zelensky") is None
+
+
+def test_named_spokesperson_is_own_party_with_speaks_for():
+    r = parties("The Tavessan Liberation Front's spokeswoman, Farida Dunmore, said the front would accept a truce.")
+    party, _ = find(r, "Dunmore")
+    assert party.speaks_for and "Tavessan Liberation Front" in party.speaks_for
+
+
+def test_unnamed_spokesman_folds_into_the_body():
+    r = parties("Fighting continued.\n\nA Hamas spokesman said the group rejected the ceasefire proposal.")
+    assert find(r, "Hamas") is not None
+    assert all("spokesman" not in k for k in r)
+
+
+def test_government_by_capital_demonym_and_name_is_one_party():
+    r = parties("Ukrainian officials said they would not accept a ceasefire on current lines.\n\n"
+                "Kyiv has rejected any freeze of the war.")
+    assert list(r) == ["Ukraine"]
+    party, sts = r["Ukraine"]
+    assert party.kind == "government" and len(sts) == 2
+
+
+def test_fictional_country_learnt_from_its_demonym():
+    r = parties("Ostravia has rejected every proposal for a truce.\n\n"
+                "Ostravian officials said the government would not send a delegation to the ceasefire talks.")
+    assert list(r) == ["Ostravia"]
+
+
+def test_commentator_is_not_a_party():
+    r = parties("“They are negotiating a truce from weakness,” said Tomas Rehn, who studies the region at a university.")
+    assert find(r, "Rehn") is None
+
+
+def test_two_parties_in_one_sentence_each_get_the_sentence():
+    r = parties("Hamas on Monday rejected the truce proposal, while Ostravia said it was ready "
+                "to sign a ceasefire at once.")
+    assert find(r, "Hamas") is not None and find(r, "Ostravia") is not None
+
+
+def test_unnamed_army_spokesman_folds_into_the_army():
+    r = parties("Fighting spread on Monday and the Ostravian army moved north.\n\n"
+                "An army spokesman said the military would not accept any pause before it had retaken the valley.")
+    assert find(r, "army") is not None
+    assert all("spokesman" not in k for k in r)
+
+
+def test_document_named_before_speaks_for_its_issuer():
+    r = parties("The Unity Council answered in a short statement on Friday. "
+                "There would be no ceasefire with armed groups, the statement said.")
+    _, sts = find(r, "Unity Council")
+    assert any("the statement said" in s.text for s in sts)
+
+
+def test_named_spokesperson_represents_the_body_they_speak_for():
+    r = parties("The Northern Front said it was ready for a truce. Its spokesman, Lars Vint, said the front "
+                "would stop fighting at midnight.")
+    party, _ = find(r, "Vint")
+    assert party.speaks_for and "Front" in party.speaks_for
+    assert find(r, "Northern Front") is None

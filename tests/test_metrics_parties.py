@@ -1,0 +1,64 @@
+"""Party extraction metrics on hand-made gold and predictions."""
+
+from pathlib import Path
+
+import pytest
+
+from stance.data import GoldArticle, GoldParty
+from stance.metrics.parties import match_parties, party_prf
+from stance.types import Evidence, Party, Statement
+
+
+def gold(*parties: GoldParty) -> GoldArticle:
+    return GoldArticle(path=Path("a.txt"), text="", title="", outlet="", date="", conflict="", parties=list(parties))
+
+
+def gp(name, aliases=(), speaks_for=None, evidence=()) -> GoldParty:
+    return GoldParty(name=name, role="", aliases=list(aliases), stance="open",
+                     evidence=[Evidence("x", a, b) for a, b in evidence], attribution="", speaks_for=speaks_for)
+
+
+def test_surname_alias_and_exact_matches_are_one_to_one():
+    g = gold(gp("Vladimir Putin"), gp("Ukraine", ["Kyiv"]), gp("Dmitry Peskov"))
+    pred = [Party("Putin"), Party("Kyiv", kind="government"), Party("Antony Blinken")]
+    pairs = match_parties(pred, g)
+    assert [(p.name, q.name) for p, q in pairs] == [("Putin", "Vladimir Putin"), ("Kyiv", "Ukraine")]
+    s = party_prf([pred], [g])
+    assert s["tp"] == 2 and s["precision"] == pytest.approx(2 / 3) and s["recall"] == pytest.approx(2 / 3)
+    assert s["misses"] == [{"article": "a.txt", "party": "Dmitry Peskov"}]
+    assert s["false_positives"] == [{"article": "a.txt", "party": "Antony Blinken"}]
+
+
+def test_one_prediction_cannot_match_two_gold_parties():
+    g = gold(gp("Oskar Halvard"), gp("Ida Halvard"))
+    s = party_prf([[Party("Halvard")]], [g])
+    assert s["tp"] == 1 and s["recall"] == 0.5
+
+
+def test_spokesperson_matches_body_only_when_gold_party_is_that_body():
+    peskov = Party("Dmitry Peskov", speaks_for="the Kremlin")
+    assert match_parties([peskov], gold(gp("the Kremlin")))
+    assert not match_parties([peskov], gold(gp("Vladimir Putin")))
+    assert match_parties([peskov], gold(gp("Dmitry Peskov", speaks_for="the Kremlin"), gp("the Kremlin")))[0][1].name == "Dmitry Peskov"
+
+
+def test_pronoun_and_epithet_aliases_do_not_match():
+    g = gold(gp("Oskar Halvard", ["he", "the prime minister"]))
+    assert not match_parties([Party("the prime minister", kind="organisation")], g)
+    assert not match_parties([Party("he", kind="organisation")], g)
+
+
+def test_evidence_overlap_by_span():
+    g = gold(gp("Vladimir Putin", evidence=[(0, 100), (200, 300)]))
+    st = Statement(party="Putin", speaker="", text="", start=10, end=90, form="direct_quote", attribution="")
+    far = Statement(party="Putin", speaker="", text="", start=500, end=600, form="direct_quote", attribution="")
+    s = party_prf([[(Party("Vladimir Putin"), [st, far])]], [g])
+    assert s["evidence_recall"] == 0.5 and s["evidence_precision"] == 0.5
+
+
+def test_empty_and_mismatched_inputs():
+    empty = party_prf([[]], [gold()])
+    assert empty["precision"] == 1.0 and empty["recall"] == 1.0 and empty["tp"] == 0
+    assert party_prf([[]], [gold(gp("Hamas"))])["recall"] == 0.0
+    with pytest.raises(ValueError):
+        party_prf([], [gold()])
