@@ -172,3 +172,29 @@ def test_unknown_classifier_is_a_clear_error():
 
     with pytest.raises(ValueError, match="unknown classifier"):
         load_classifier("nope")
+
+
+def test_gold_party_inputs_use_mentions_not_the_gold_evidence(tmp_path):
+    from stance.data import GoldArticle, GoldParty
+    from stance.model.inputs import gold_party_inputs
+
+    text = ("Vessia rejects truce as talks stall\n\n"
+            "Foreign Minister Ilse Kaarna said on Monday that Vessia would not accept a truce this winter. "
+            "Markets in the capital were calm. "
+            "The Orvan delegation said it was ready to talk at any time.\n")
+    path = tmp_path / "a.txt"
+    path.write_text(text)
+    planted = "This sentence is only in the gold evidence."
+    gold = GoldArticle(path=path, text=text, title="Vessia rejects truce as talks stall", outlet="", date="",
+                       conflict="", parties=[
+                           GoldParty(name="Ilse Kaarna", role="foreign minister", aliases=["Kaarna", "she"],
+                                     stance="rejecting", evidence=[], attribution=""),
+                           GoldParty(name="Orvan delegation", role="", aliases=[], stance="open",
+                                     evidence=[], attribution="")])
+    gold.parties[0].evidence = [type("E", (), {"text": planted})()]
+    first, second = gold_party_inputs(gold)
+    assert first.party == "Ilse Kaarna" and second.party == "Orvan delegation"
+    assert any("would not accept a truce" in s for s in first.statements)
+    assert not any("Markets" in s for s in first.statements + second.statements)
+    assert not any(planted in s for s in first.statements)
+    assert any("ready to talk" in s for s in second.statements)

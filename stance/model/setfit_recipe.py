@@ -46,10 +46,14 @@ def train_setfit(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples=None, bas
     model = SetFitModel.from_pretrained(base_model or resolve_base_model(cfg.base_model), labels=labels)
     train_ds = Dataset.from_dict({"text": [as_text(i, cfg.input) for i in ex.train],
                                   "label": [labels.index(y) for y in ex.train_labels]})
-    args = TrainingArguments(batch_size=cfg.batch_size, num_epochs=1, num_iterations=cfg.setfit_pairs,
+    scratch = tempfile.mkdtemp(prefix="stance-setfit-")
+    args = TrainingArguments(output_dir=scratch, save_strategy="no", batch_size=cfg.batch_size, num_epochs=1, num_iterations=cfg.setfit_pairs,
                              body_learning_rate=2e-5, seed=cfg.seed, report_to="none",
                              max_length=cfg.max_length, max_steps=cfg.setfit_max_steps or -1)
-    Trainer(model=model, args=args, train_dataset=train_ds).train()
+    try:
+        Trainer(model=model, args=args, train_dataset=train_ds).train()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     head = model.model_head
     temperature, before, after = 1.0, None, None
     if ex.dev:
