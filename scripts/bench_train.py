@@ -47,13 +47,11 @@ def bench_predict(path: str) -> None:
     from stance.nlp import get_nlp
     from stance.pipeline import run
 
-    for quantize in (True, False):
-        t = time.perf_counter()
-        clf = load_model(path) if not quantize else load_model(path)
-        if hasattr(clf, "model") and not quantize:
-            from stance.model.classifier import TransformerClassifier
+    from stance.model.classifier import TransformerClassifier
 
-            clf = TransformerClassifier(path, quantize=False)
+    for quantize in (False, True):
+        t = time.perf_counter()
+        clf = TransformerClassifier(path, quantize=True) if quantize else load_model(path)
         get_nlp()
         loaded = time.perf_counter() - t
         t = time.perf_counter()

@@ -1,8 +1,8 @@
 """Calibrated inference with a trained stance model (safetensors only, no remote code).
 
-On CPU the Linear layers are quantised to int8 (dynamic quantisation): measured here it
-about doubles inference speed with the same predictions. Batches are padded only to
-their longest item.
+On CPU the Linear layers can be quantised to int8 (dynamic quantisation, ``quantize=True``):
+measured on dev it is 2.2x faster but changes 10 % of predictions (macro-F1 0.787 -> 0.760),
+so it is off by default. Batches are padded only to their longest item.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def load_model(path: str | Path):
 class TransformerClassifier:
     name = "model"
 
-    def __init__(self, path: str | Path, quantize: bool = True, batch_size: int = 16, device: str | None = None):
+    def __init__(self, path: str | Path, quantize: bool = False, batch_size: int = 16, device: str | None = None):
         import torch
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
