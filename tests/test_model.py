@@ -77,8 +77,9 @@ def tiny_model(tmp_path_factory):
 
     tmp = tmp_path_factory.mktemp("model")
     base = _tiny_base(tmp)
-    rows = [r for r in load_train() if r.label in LABELS]
-    train_rows, dev_rows = rows[:96], rows[96:144]
+    rows = load_train()
+    train_rows = [r for r in rows if r.label == "none"][:16] + [r for r in rows if r.label in LABELS][:96]
+    dev_rows = [r for r in rows if r.label in LABELS][96:144]
     ex = Examples([train_input(r) for r in train_rows], [r.label for r in train_rows],
                   [train_input(r) for r in dev_rows], [r.label for r in dev_rows])
     cfg = config_from_dict({"epochs": 2, "batch_size": 16, "max_length": 64, "output_dir": str(tmp / "out"),
@@ -93,9 +94,10 @@ def test_training_saves_a_complete_safetensors_model(tiny_model):
     assert {"model.safetensors", "stance_model.json", "README.md", "config.json"} <= names
     assert not any(n.endswith((".bin", ".pkl", ".pt")) for n in names)
     meta = json.loads((out / "stance_model.json").read_text())
-    assert meta["labels"] == list(LABELS)
+    assert meta["labels"] == [*LABELS, "none"]  # 'none' rows are a 4th training class (use_none)
+    assert meta["stance_labels"] == list(LABELS)
     config = json.loads((out / "config.json").read_text())
-    assert {int(k): v for k, v in config["id2label"].items()} == dict(enumerate(LABELS))
+    assert {int(k): v for k, v in config["id2label"].items()} == dict(enumerate(meta["labels"]))
     assert len(metrics["epochs"]) == 2
     assert meta["temperature"] == metrics["temperature"] > 0
     card = (out / "README.md").read_text()

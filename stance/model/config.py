@@ -34,7 +34,7 @@ class TrainConfig:
     weight_decay: float = 0.01
     warmup_ratio: float = 0.1
     max_length: int = 192
-    use_none: bool = False
+    use_none: bool = True
     train_limit: int = 0
     dev_limit: int = 0
     calibrate: bool = True
