@@ -41,7 +41,8 @@ def predict(
     inputs: Annotated[list[str], typer.Argument(help="Articles: .txt .md .html .jsonl files, directories, http(s) URLs, or - for stdin.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="table (people), json (programs), jsonl (streams).")] = Format.table,
     out: Annotated[str | None, typer.Option("--out", "-o", help="Write here (atomically) instead of stdout.")] = None,
-    model: Annotated[str, typer.Option(help="Classifier: 'rules' (cue baseline).")] = "rules",
+    model: Annotated[str, typer.Option(help="Classifier: 'model' (fine-tuned default, trained and cached on first use), "
+                                            "a folder from `stance train`, 'rules' (cue baseline), 'tfidf', 'embed', 'llm'.")] = "model",
     threshold: Annotated[float, typer.Option(help="Below this confidence a party is flagged low-confidence.")] = DEFAULT_THRESHOLD,
     html: Annotated[str | None, typer.Option("--html", help="Also write a self-contained HTML report here.")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="With --format jsonl --out: append, skipping articles already in --out "
@@ -241,6 +242,40 @@ def summarize(
     else:
         typer.echo(text.rstrip("\n"))
     raise typer.Exit(1 if errors else 0)
+
+
+@app.command()
+def train(
+    config: Annotated[str, typer.Option("--config", "-c", help="YAML training config (see configs/default.yaml).")],
+    output_dir: Annotated[str | None, typer.Option("--out", "-o", help="Model folder; overrides output_dir in the config.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only warnings in the log.")] = False,
+) -> None:
+    """Fine-tune the stance model, keep the best epoch by dev macro-F1, calibrate it, save it.
+
+    Uses a CUDA GPU when there is one (bf16 where supported); multi-GPU with
+    `accelerate launch -m stance.cli train --config ...` or `torchrun`.
+
+    Example: stance train --config configs/default.yaml --out models/default
+    """
+    import json
+    import logging
+
+    from stance.model.config import ConfigError, load_config
+
+    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(asctime)s %(name)s: %(message)s",
+                        datefmt="%H:%M:%S")
+    try:
+        cfg = load_config(config)
+        if output_dir:
+            cfg.output_dir = output_dir
+        from stance.model.train import train as run_training
+
+        metrics = run_training(cfg)
+    except (ConfigError, OSError) as err:
+        fail(str(err))
+    typer.echo(json.dumps({"output_dir": cfg.output_dir, "dev": metrics.get("dev"),
+                           "dev_uncalibrated": metrics.get("dev_uncalibrated"), "temperature": metrics.get("temperature"),
+                           "train_seconds": metrics.get("train_seconds")}, indent=2))
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ def analyze(article: Article, classifier: StanceClassifier, threshold: float = D
         found = extract(article, parse_body(article, nlp))
     inputs = [
         PartyInput(party=p.name, role=p.role, aliases=p.aliases,
-                   statements=[s.text for s in sts if s.relevant], context=article.title)
+                   statements=[s.text for s in sts], context=article.title)
         for p, sts in found
     ]
     probs = classifier.predict(inputs) if inputs else []

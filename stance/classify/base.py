@@ -34,10 +34,45 @@ def normalise(scores: dict[str, float]) -> dict[str, float]:
     return {k: max(0.0, scores.get(k, 0.0)) / total for k in LABELS}
 
 
-def load_classifier(spec: str = "rules") -> StanceClassifier:
-    """``rules`` for the transparent cue baseline."""
+CLASSIFIERS = ("model", "rules", "tfidf", "embed", "llm")
+
+
+def load_classifier(spec: str = "model") -> StanceClassifier:
+    """Choose a classifier by name or model folder.
+
+    ``model``: the fine-tuned default (trained and cached on first use); a path: a model
+    folder written by `stance train`; ``rules``: the transparent cue baseline;
+    ``tfidf``: TF-IDF + logistic regression; ``embed``: similarity to label
+    descriptions; ``llm``: zero-shot LLM (needs the LLM layer, stance.llm).
+    """
+    from pathlib import Path
+
     if spec == "rules":
         from stance.classify.rules import RuleClassifier
 
         return RuleClassifier()
-    raise ValueError(f"unknown classifier '{spec}' (expected: rules)")
+    if spec == "model":
+        from stance.model.classifier import TransformerClassifier
+        from stance.model.default import ensure_default_model
+
+        return TransformerClassifier(ensure_default_model())
+    if spec == "tfidf":
+        from stance.classify.tfidf import TfidfClassifier
+
+        return TfidfClassifier()
+    if spec == "embed":
+        from stance.classify.embed import EmbeddingClassifier
+
+        return EmbeddingClassifier()
+    if spec == "llm":
+        try:
+            from stance.llm import zero_shot_classifier
+        except ImportError:
+            raise ValueError("classifier 'llm' needs the LLM layer (stance.llm.zero_shot_classifier), "
+                             "which is not installed in this version") from None
+        return zero_shot_classifier()
+    if Path(spec).is_dir():
+        from stance.model.classifier import load_model
+
+        return load_model(spec)
+    raise ValueError(f"unknown classifier '{spec}' (expected: {', '.join(CLASSIFIERS)}, or a model folder)")

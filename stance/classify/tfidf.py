@@ -1,0 +1,47 @@
+"""TF-IDF + logistic regression baseline, trained on the fly from the training rows.
+
+Nothing is pickled: fitting takes about a second, so the model is rebuilt on first use
+in each process (and cached in memory).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from stance.classify.base import PartyInput
+from stance.types import LABELS
+
+
+def _text(item: PartyInput) -> str:
+    from stance.model.inputs import encode
+
+    head, body = encode(item)
+    return f"{head} {body}"
+
+
+@lru_cache(maxsize=1)
+def _fit(seed: int = 13):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    from stance.data import load_train
+    from stance.model.inputs import train_input
+
+    rows = [r for r in load_train() if r.label in LABELS]
+    pipe = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
+                         LogisticRegression(C=10.0, max_iter=2000, random_state=seed))
+    pipe.fit([_text(train_input(r)) for r in rows], [r.label for r in rows])
+    return pipe
+
+
+class TfidfClassifier:
+    name = "tfidf"
+
+    def predict(self, items: list[PartyInput]) -> list[dict[str, float]]:
+        if not items:
+            return []
+        pipe = _fit()
+        probs = pipe.predict_proba([_text(i) for i in items])
+        classes = list(pipe.classes_)
+        return [{k: float(row[classes.index(k)]) for k in LABELS} for row in probs]

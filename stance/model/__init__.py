@@ -1,0 +1,1 @@
+"""The fine-tuned stance model: config, inputs, training, calibration, inference, default cache."""

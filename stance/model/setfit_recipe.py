@@ -1,0 +1,114 @@
+"""The SetFit recipe (contrastive sentence-transformer tuning, then a logistic-regression head).
+
+Runs through the setfit library. SetFit would pickle its sklearn head; here the body is
+saved by sentence-transformers (safetensors) and the head's coefficients as JSON, so
+loading never unpickles anything.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from stance.classify.base import PartyInput
+from stance.data import DATA_DIR
+from stance.model.config import TrainConfig, resolve_base_model
+from stance.model.inputs import InputStyle, encode
+from stance.types import LABELS
+
+log = logging.getLogger("stance.train")
+HEAD_FILE = "head.json"
+
+
+def as_text(item: PartyInput, style: InputStyle) -> str:
+    head, body = encode(item, style)
+    return f"{head}: {body}"
+
+
+def train_setfit(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples=None, base_model: str | None = None) -> dict:
+    from datasets import Dataset
+    from setfit import SetFitModel, Trainer, TrainingArguments
+    from transformers import set_seed
+
+    from stance.model.calibrate import fit_temperature
+    from stance.model.train import META_FILE, _scores, build_examples, model_card, stance_probs
+
+    started = time.time()
+    set_seed(cfg.seed)
+    ex = examples or build_examples(cfg, data_dir)
+    labels = list(LABELS)
+    model = SetFitModel.from_pretrained(base_model or resolve_base_model(cfg.base_model), labels=labels)
+    train_ds = Dataset.from_dict({"text": [as_text(i, cfg.input) for i in ex.train],
+                                  "label": [labels.index(y) for y in ex.train_labels]})
+    scratch = tempfile.mkdtemp(prefix="stance-setfit-")
+    args = TrainingArguments(output_dir=scratch, save_strategy="no", batch_size=cfg.batch_size, num_epochs=1, num_iterations=cfg.setfit_pairs,
+                             body_learning_rate=2e-5, seed=cfg.seed, report_to="none",
+                             max_length=cfg.max_length, max_steps=cfg.setfit_max_steps or -1)
+    try:
+        Trainer(model=model, args=args, train_dataset=train_ds).train()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    head = model.model_head
+    temperature, before, after = 1.0, None, None
+    if ex.dev:
+        emb = model.model_body.encode([as_text(i, cfg.input) for i in ex.dev], batch_size=32)
+        logits = head.decision_function(emb)
+        gold = np.array([labels.index(y) for y in ex.dev_labels])
+        if cfg.calibrate:
+            temperature = fit_temperature(logits, gold)
+        before = _scores(ex.dev_labels, stance_probs(logits, labels, 1.0))
+        after = _scores(ex.dev_labels, stance_probs(logits, labels, temperature))
+    metrics = {"dev": after, "dev_uncalibrated": before, "temperature": temperature, "epochs": [],
+               "train_seconds": round(time.time() - started, 1), "n_train": len(ex.train), "n_dev": len(ex.dev),
+               "device": str(model.model_body.device)}
+    out = Path(cfg.output_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    model.model_body.save_pretrained(str(tmp))
+    classes = [labels[int(c)] if not isinstance(c, str) else c for c in head.classes_]
+    (tmp / HEAD_FILE).write_text(json.dumps({"classes": classes, "coef": head.coef_.tolist(),
+                                             "intercept": head.intercept_.tolist()}), encoding="utf-8")
+    meta = {"labels": labels, "stance_labels": labels, "temperature": temperature, "threshold": cfg.threshold,
+            "max_length": cfg.max_length, "input": cfg.to_dict()["input"], "method": "setfit"}
+    (tmp / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    (tmp / "STANCE_MODEL_CARD.md").write_text(model_card(cfg, metrics, data_dir), encoding="utf-8")
+    if out.exists():
+        shutil.rmtree(out)
+    tmp.replace(out)
+    return metrics
+
+
+class SetFitClassifier:
+    """Inference for a SetFit-recipe folder: sentence-transformer body + JSON logistic head."""
+
+    name = "setfit"
+
+    def __init__(self, path: str | Path):
+        from sentence_transformers import SentenceTransformer
+
+        from stance.model.train import META_FILE
+
+        path = Path(path)
+        self.meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
+        head = json.loads((path / HEAD_FILE).read_text(encoding="utf-8"))
+        self.classes = head["classes"]
+        self.coef = np.array(head["coef"])
+        self.intercept = np.array(head["intercept"])
+        self.temperature = float(self.meta.get("temperature", 1.0))
+        self.style = InputStyle(**self.meta.get("input", {}))
+        self.body = SentenceTransformer(str(path), device="cpu", trust_remote_code=False)
+
+    def predict(self, items: list[PartyInput]) -> list[dict[str, float]]:
+        from stance.model.train import stance_probs
+
+        if not items:
+            return []
+        emb = self.body.encode([as_text(i, self.style) for i in items], batch_size=32)
+        logits = emb @ self.coef.T + self.intercept
+        return stance_probs(logits, self.classes, self.temperature)

@@ -1,0 +1,202 @@
+"""The stance model: config validation, training a tiny random BERT, save/load round trip, calibrated probabilities."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pytest
+
+from stance.classify.base import PartyInput
+from stance.model.calibrate import fit_temperature, softmax
+from stance.model.config import ConfigError, config_from_dict, load_config
+from stance.types import LABELS
+
+transformers = pytest.importorskip("transformers")
+
+
+def test_config_rejects_unknown_keys_and_wrong_types(tmp_path):
+    with pytest.raises(ConfigError, match="unknown key epoch"):
+        config_from_dict({"epoch": 3})
+    with pytest.raises(ConfigError, match="epochs: expected int"):
+        config_from_dict({"epochs": "3"})
+    with pytest.raises(ConfigError, match="input.foo"):
+        config_from_dict({"input": {"foo": True}})
+    with pytest.raises(ConfigError, match="method"):
+        config_from_dict({"method": "magic"})
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("epochs: [1\n")
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        load_config(bad)
+    assert config_from_dict({"learning_rate": 1}).learning_rate == 1.0
+
+
+def test_default_yaml_matches_the_default_config():
+    from pathlib import Path
+
+    from stance.model.default import default_config
+
+    repo = Path(__file__).resolve().parent.parent
+    assert load_config(repo / "configs" / "default.yaml").to_dict() == default_config().to_dict()
+
+
+def test_temperature_scaling_lowers_nll_on_overconfident_logits():
+    rng = np.random.default_rng(0)
+    labels = rng.integers(0, 3, 300)
+    logits = rng.normal(0, 1, (300, 3))
+    logits[np.arange(300), labels] += 1.0
+    logits *= 6  # overconfident
+    t = fit_temperature(logits, labels)
+    assert t > 1.5
+    p = softmax(logits, t)
+    assert np.allclose(p.sum(-1), 1.0)
+    assert (p.argmax(-1) == softmax(logits).argmax(-1)).all()
+
+
+def _tiny_base(tmp_path):
+    """A random-weight BERT with the bundled MiniLM tokenizer: no download, trains in seconds."""
+    from transformers import AutoTokenizer, BertConfig, BertModel
+
+    from stance.model.config import BUNDLED_MINILM, resolve_base_model
+
+    tok = AutoTokenizer.from_pretrained(resolve_base_model(BUNDLED_MINILM))
+    cfg = BertConfig(vocab_size=tok.vocab_size, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+                     intermediate_size=64, max_position_embeddings=256)
+    base = tmp_path / "tiny-base"
+    BertModel(cfg).save_pretrained(base)
+    tok.save_pretrained(base)
+    return base
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory):
+    from stance.data import load_train
+    from stance.model.inputs import train_input
+    from stance.model.train import Examples, train
+
+    tmp = tmp_path_factory.mktemp("model")
+    base = _tiny_base(tmp)
+    rows = load_train()
+    train_rows = [r for r in rows if r.label == "none"][:16] + [r for r in rows if r.label in LABELS][:96]
+    dev_rows = [r for r in rows if r.label in LABELS][96:144]
+    ex = Examples([train_input(r) for r in train_rows], [r.label for r in train_rows],
+                  [train_input(r) for r in dev_rows], [r.label for r in dev_rows])
+    cfg = config_from_dict({"epochs": 2, "batch_size": 16, "max_length": 64, "output_dir": str(tmp / "out"),
+                            "learning_rate": 0.001})
+    metrics = train(cfg, examples=ex, base_model=str(base))
+    return tmp / "out", metrics, ex
+
+
+def test_training_saves_a_complete_safetensors_model(tiny_model):
+    out, metrics, _ = tiny_model
+    names = {p.name for p in out.iterdir()}
+    assert {"model.safetensors", "stance_model.json", "README.md", "config.json"} <= names
+    assert not any(n.endswith((".bin", ".pkl", ".pt")) for n in names)
+    meta = json.loads((out / "stance_model.json").read_text())
+    assert meta["labels"] == [*LABELS, "none"]  # 'none' rows are a 4th training class (use_none)
+    assert meta["stance_labels"] == list(LABELS)
+    config = json.loads((out / "config.json").read_text())
+    assert {int(k): v for k, v in config["id2label"].items()} == dict(enumerate(meta["labels"]))
+    assert len(metrics["epochs"]) == 2
+    assert meta["temperature"] == metrics["temperature"] > 0
+    card = (out / "README.md").read_text()
+    assert "train/parts/t1.jsonl" in card and "macro_f1" in card
+
+
+def test_round_trip_gives_the_same_probabilities(tiny_model):
+    from stance.model.classifier import TransformerClassifier
+
+    out, _, ex = tiny_model
+    items = ex.dev[:12]
+    a = TransformerClassifier(out, quantize=False).predict(items)
+    b = TransformerClassifier(out, quantize=False).predict(items)
+    assert a == b
+    for probs in a:
+        assert set(probs) == set(LABELS)
+        assert all(0.0 <= v <= 1.0 for v in probs.values())
+        assert math.isclose(sum(probs.values()), 1.0, abs_tol=1e-6)
+    q = TransformerClassifier(out, quantize=True).predict(items)
+    assert all(math.isclose(sum(p.values()), 1.0, abs_tol=1e-6) for p in q)
+
+
+def test_temperature_from_the_card_is_applied(tiny_model, tmp_path):
+    import shutil
+
+    from stance.model.classifier import TransformerClassifier
+
+    out, _, ex = tiny_model
+    hot = tmp_path / "hot"
+    shutil.copytree(out, hot)
+    meta = json.loads((hot / "stance_model.json").read_text())
+    meta["temperature"] = 1000.0
+    (hot / "stance_model.json").write_text(json.dumps(meta))
+    probs = TransformerClassifier(hot, quantize=False).predict(ex.dev[:3])
+    assert all(abs(v - 1 / 3) < 0.01 for p in probs for v in p.values())
+
+
+def test_loading_refuses_folders_without_safetensors(tmp_path):
+    from stance.model.classifier import ModelError, TransformerClassifier
+
+    (tmp_path / "stance_model.json").write_text("{}")
+    with pytest.raises(ModelError, match="safetensors"):
+        TransformerClassifier(tmp_path)
+    with pytest.raises(ModelError, match="not a stance model"):
+        TransformerClassifier(tmp_path / "missing")
+
+
+def test_encode_marks_the_party_but_never_pronouns():
+    from stance.model.inputs import encode, mention_names
+
+    item = PartyInput(party="Ana Veld", role="minister", aliases=["Veld", "she", "the minister"],
+                      statements=["Veld said she would talk.", "The minister refused a pause."])
+    head, body = encode(item)
+    assert head == "Ana Veld (minister)"
+    assert "[Veld]" in body and "[she]" not in body and "[The minister]" in body
+    assert "she" not in [n.lower() for n in mention_names("Ana Veld", ["she", "her"])]
+
+
+def test_stance_scores_and_ece():
+    from stance.metrics.stance import stance_scores
+
+    y = ["open", "conditional", "rejecting", "open"]
+    s = stance_scores(y, y, [{"open": 1.0, "conditional": 0.0, "rejecting": 0.0}] * 4)
+    assert s["macro_f1"] == 1.0 and s["accuracy"] == 1.0
+    assert s["ece"] == pytest.approx(0.5)  # two right answers given confidence 0: half the rows off by 1
+    s = stance_scores(["open", "open"], ["open", "rejecting"])
+    assert s["per_class"]["open"]["recall"] == 0.5
+    assert s["confusion"]["open"]["rejecting"] == 1
+    assert s["macro_f1"] == pytest.approx((2 / 3 + 0) / 2)
+
+
+def test_unknown_classifier_is_a_clear_error():
+    from stance.classify import load_classifier
+
+    with pytest.raises(ValueError, match="unknown classifier"):
+        load_classifier("nope")
+
+
+def test_gold_party_inputs_use_mentions_not_the_gold_evidence(tmp_path):
+    from stance.data import GoldArticle, GoldParty
+    from stance.model.inputs import gold_party_inputs
+
+    text = ("Vessia rejects truce as talks stall\n\n"
+            "Foreign Minister Ilse Kaarna said on Monday that Vessia would not accept a truce this winter. "
+            "Markets in the capital were calm. "
+            "The Orvan delegation said it was ready to talk at any time.\n")
+    path = tmp_path / "a.txt"
+    path.write_text(text)
+    planted = "This sentence is only in the gold evidence."
+    gold = GoldArticle(path=path, text=text, title="Vessia rejects truce as talks stall", outlet="", date="",
+                       conflict="", parties=[
+                           GoldParty(name="Ilse Kaarna", role="foreign minister", aliases=["Kaarna", "she"],
+                                     stance="rejecting", evidence=[], attribution=""),
+                           GoldParty(name="Orvan delegation", role="", aliases=[], stance="open",
+                                     evidence=[], attribution="")])
+    gold.parties[0].evidence = [type("E", (), {"text": planted})()]
+    first, second = gold_party_inputs(gold)
+    assert first.party == "Ilse Kaarna" and second.party == "Orvan delegation"
+    assert any("would not accept a truce" in s for s in first.statements)
+    assert not any("Markets" in s for s in first.statements + second.statements)
+    assert not any(planted in s for s in first.statements)
+    assert any("ready to talk" in s for s in second.statements)
