@@ -35,9 +35,18 @@ def normalise(scores: dict[str, float]) -> dict[str, float]:
 
 
 def load_classifier(spec: str = "rules") -> StanceClassifier:
-    """``rules`` for the transparent cue baseline."""
+    """``rules`` for the transparent cue baseline; ``llm:<backend spec>`` for zero-shot LLM
+    (e.g. ``llm:default``, ``llm:gguf:model.gguf``, ``llm:openai:http://127.0.0.1:8000/v1#qwen``)."""
     if spec == "rules":
         from stance.classify.rules import RuleClassifier
 
         return RuleClassifier()
-    raise ValueError(f"unknown classifier '{spec}' (expected: rules)")
+    if spec.startswith("llm:"):
+        from stance.classify.llm import LLMClassifier
+        from stance.llm import LLMError, load_llm
+
+        try:
+            return LLMClassifier(load_llm(spec[4:]))
+        except LLMError as err:
+            raise ValueError(str(err)) from None
+    raise ValueError(f"unknown classifier '{spec}' (expected: rules, llm:<backend>)")
