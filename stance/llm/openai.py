@@ -24,18 +24,19 @@ RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
 class RateLimiter:
     """At most ``per_s`` calls a second, by spacing them (shared by threads)."""
 
-    def __init__(self, per_s: float):
+    def __init__(self, per_s: float, clock=time.monotonic, sleep=time.sleep):
         self.interval = 1.0 / per_s if per_s > 0 else 0.0
         self.next_at = 0.0
         self.lock = threading.Lock()
+        self.clock, self.sleep = clock, sleep
 
     def wait(self) -> None:
         with self.lock:
-            now = time.monotonic()
+            now = self.clock()
             delay = self.next_at - now
             self.next_at = max(now, self.next_at) + self.interval
         if delay > 0:
-            time.sleep(delay)
+            self.sleep(delay)
 
 
 class OpenAIModel(LLM):
