@@ -41,7 +41,7 @@ def predict(
     inputs: Annotated[list[str], typer.Argument(help="Articles: .txt .md .html .jsonl files, directories, http(s) URLs, or - for stdin.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="table (people), json (programs), jsonl (streams).")] = Format.table,
     out: Annotated[str | None, typer.Option("--out", "-o", help="Write here (atomically) instead of stdout.")] = None,
-    model: Annotated[str, typer.Option(help="Classifier: 'rules' (cue baseline).")] = "rules",
+    model: Annotated[str, typer.Option(help="Classifier: 'rules' (cue baseline) or llm:<backend> (zero-shot LLM, e.g. llm:default; see `stance label --help`).")] = "rules",
     threshold: Annotated[float, typer.Option(help="Below this confidence a party is flagged low-confidence.")] = DEFAULT_THRESHOLD,
     html: Annotated[str | None, typer.Option("--html", help="Also write a self-contained HTML report here.")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="With --format jsonl --out: append, skipping articles already in --out "
@@ -300,9 +300,9 @@ def label(
             continue
         try:
             result = analyze(item, classifier)
-        except (LLMError, InputError) as err:
+        except InputError as err:
             errors += 1
-            typer.echo(f"error: {item.source}: {err}", err=True)
+            typer.echo(f"error: {item.source}: {err.problem}", err=True)
             continue
         rows.append(to_row(result, article_ref(item, copies), source))
         typer.echo(f"{item.source}: {len(rows[-1]['parties'])} parties", err=True)

@@ -124,3 +124,23 @@ def test_llm_classifier_is_registered_and_labels_through_a_server():
     assert probs == [{"open": 0.0, "conditional": 1.0, "rejecting": 0.0}, {"open": 1.0, "conditional": 0.0, "rejecting": 0.0}]
     with pytest.raises(ValueError, match="unknown LLM backend"):
         load_classifier("llm:nope")
+
+
+def test_predict_with_an_llm_reports_server_failures_per_article(seed_paths):
+    with FakeServer(lambda p: (200, b"not json at all", 0)) as server:
+        result = runner.invoke(app, ["predict", "--model", f"llm:openai:{server.base_url}#fake-llm", "--format", "json",
+                                     *map(str, seed_paths)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.count("malformed response") >= 2
+
+
+def test_uniform_mode_warns_and_flags_instead_of_stopping(capsys):
+    from stance.classify.llm import LLMClassifier
+    from stance.llm import LLMConfig, load_llm
+
+    with FakeServer(lambda p: (200, completion("I would rather not say."), 0)) as server:
+        llm = load_llm(LLMConfig(backend=f"openai:{server.base_url}#fake-llm", cache=False, json_retries=1))
+        clf = LLMClassifier(llm, on_invalid="uniform")
+        probs = clf.predict([PartyInput("Ida Brenner", "", ["She said nothing of note."])])
+    assert clf.failures == 1 and probs == [{"open": 1 / 3, "conditional": 1 / 3, "rejecting": 1 / 3}]
+    assert "no valid JSON after 2 attempts" in capsys.readouterr().err

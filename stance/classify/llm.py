@@ -29,7 +29,9 @@ def stance_prompt(item: PartyInput, max_statements: int = 8) -> str:
 
 
 class LLMClassifier:
-    """``on_invalid='raise'`` stops on output that stays invalid; ``'uniform'`` warns and goes on."""
+    """Backend failures and output that stays invalid raise ``InputError`` (so `predict` reports
+    the article in one line and goes on); ``on_invalid='uniform'`` instead warns, counts the
+    failure and gives that party uniform (hence low-confidence) probabilities."""
 
     def __init__(self, llm, on_invalid: str = "raise"):
         self.llm = llm
@@ -38,15 +40,16 @@ class LLMClassifier:
         self.failures = 0
 
     def predict(self, items: list[PartyInput]) -> list[dict[str, float]]:
-        from stance.llm import InvalidOutput
+        from stance.ingest import InputError
+        from stance.llm import InvalidOutput, LLMError
 
         out = []
         for item in items:
             try:
                 probs = self.llm.choose(stance_prompt(item), "stance", list(LABELS), system=SYSTEM)
-            except InvalidOutput as err:
-                if self.on_invalid == "raise":
-                    raise
+            except LLMError as err:
+                if self.on_invalid == "raise" or not isinstance(err, InvalidOutput):
+                    raise InputError(self.name, str(err)) from None
                 self.failures += 1
                 print(f"warning: {item.party}: {err}", file=sys.stderr)
                 probs = {}
