@@ -265,9 +265,9 @@ def label(
 ) -> None:
     """Pre-label parties and stances of new articles with an LLM, for `stance review`.
 
-    Parties and evidence sentences come from the extraction pipeline (so evidence is
-    verbatim article text); the LLM chooses each party's stance. Rows are marked
-    "label_source": "llm:<model>". Non-text inputs are saved as text beside --out.
+    Extraction proposes parties and evidence (verbatim article text); the LLM chooses each stance.
+
+    Rows are marked "label_source": "llm:<model>"; non-text inputs are saved as text beside --out.
 
     Example: stance label data/articles/*.txt --out prelabels.jsonl
     Example: stance label new/ --llm openai:http://127.0.0.1:8000/v1#qwen2.5-7b-instruct
@@ -322,11 +322,11 @@ def review(
 ) -> None:
     """Accept, correct or reject each LLM pre-label, seeing its evidence in context.
 
-    Keys: a accept; o / c / r correct to open / conditional / rejecting; n no position
-    (a 'none' row); x reject; s skip; q quit. Only reviewed rows are written; a rerun
-    resumes where you stopped.
+    Keys: a accept; o / c / r correct to open / conditional / rejecting; n no position; x reject; s skip; q quit.
 
-    Example: stance review prelabels.jsonl --out data/train/parts/mine.jsonl
+    Only reviewed rows are written, after each decision; a rerun resumes where you stopped.
+
+    Example: stance review prelabels.jsonl --out my-train.jsonl
     """
     import json
     from pathlib import Path

@@ -9,7 +9,6 @@ retries raises ``InvalidOutput``: it is reported, never silently accepted.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 
 from stance.llm.cache import ResponseCache, cache_key
 from stance.llm.config import LLMConfig
@@ -117,9 +116,6 @@ class LLM:
         """
         value = self.generate_json(prompt, choice_schema(field, options), system=system)
         return {o: float(o == value[field]) for o in options}
-
-    def describe(self) -> dict:
-        return {"name": self.name, **asdict(self.config)}
 
 
 def choice_schema(field: str, options: list[str]) -> dict:
