@@ -346,7 +346,7 @@ def review(
     if problems:
         fail(f"{prelabels}: {problems[0]}")
     try:
-        existing = rv._read_jsonl(Path(out))
+        existing = rv.read_jsonl(Path(out))
     except (OSError, json.JSONDecodeError):
         fail(f"{out}: exists but is not a readable JSONL file")
     if validate_train_rows(existing):

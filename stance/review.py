@@ -87,7 +87,7 @@ def train_row(item: Item, label: str, decision: str) -> dict:
             "source": row["article"]}
 
 
-def _read_jsonl(path: Path) -> list[dict]:
+def read_jsonl(path: Path) -> list[dict]:
     if not path.exists():
         return []
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -99,7 +99,7 @@ def rejected_path(out: Path) -> Path:
 
 def review(items: list[Item], out: Path, ask: Callable[[Item], str], show: Callable[[Item, int, int], None]) -> Outcome:
     """Ask about every item not decided in an earlier session; save after each decision."""
-    kept = _read_jsonl(out)
+    kept = read_jsonl(out)
     done = {r["id"] for r in kept}
     rejected_file = rejected_path(out)
     rejected = set(rejected_file.read_text(encoding="utf-8").split()) if rejected_file.exists() else set()

@@ -11,7 +11,7 @@ Backend specs (the ``--llm`` flag and the ``backend`` key):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 KINDS = ("default", "hf", "gguf", "llamacpp", "openai")
@@ -58,35 +58,13 @@ def parse_spec(spec: str) -> tuple[str, str]:
 
 
 def load_config(path: str | Path | None = None, **overrides) -> LLMConfig:
-    """Defaults, then the YAML file's keys, then non-None overrides; unknown keys are errors."""
-    values: dict = {}
-    if path is not None:
-        import yaml
+    """Defaults, then the YAML file's keys (typed and checked by stance.config), then non-None overrides."""
+    from stance.config import from_dict
+    from stance.config import load_config as load_typed
 
-        path = Path(path)
-        try:
-            loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except OSError as err:
-            raise ValueError(f"cannot read LLM config {path}: {err.strerror or err}") from None
-        except yaml.YAMLError as err:
-            raise ValueError(f"LLM config {path} is not valid YAML: {str(err).splitlines()[0]}") from None
-        if not isinstance(loaded, dict):
-            raise ValueError(f"LLM config {path} must be a mapping of keys to values")
-        values.update(loaded)
-    values.update({k: v for k, v in overrides.items() if v is not None})
-    known = [f.name for f in fields(LLMConfig)]
-    unknown = sorted(set(values) - set(known))
-    if unknown:
-        raise ValueError(f"unknown LLM config keys: {', '.join(unknown)} (known: {', '.join(known)})")
-    defaults = LLMConfig()
-    typed = {}
-    for key, value in values.items():
-        want = type(getattr(defaults, key))
-        if want is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
-        if not isinstance(value, want) or (want is not bool and isinstance(value, bool)):
-            raise ValueError(f"LLM config key '{key}' must be {want.__name__}, got {value!r}")
-        typed[key] = value
-    config = replace(defaults, **typed)
+    config = load_typed(LLMConfig, path) if path is not None else LLMConfig()
+    given = {k: v for k, v in overrides.items() if v is not None}
+    if given:
+        config = from_dict(LLMConfig, {**asdict(config), **given}, "LLM options")
     parse_spec(config.backend)
     return config
