@@ -42,7 +42,7 @@ def predict(
     format: Annotated[Format, typer.Option("--format", "-f", help="table (people), json (programs), jsonl (streams).")] = Format.table,
     out: Annotated[str | None, typer.Option("--out", "-o", help="Write here (atomically) instead of stdout.")] = None,
     model: Annotated[str, typer.Option(help="Classifier: 'model' (fine-tuned default, trained and cached on first use), "
-                                            "a folder from `stance train`, 'rules' (cue baseline), 'tfidf', 'embed', 'llm'.")] = "model",
+                                            "a folder from `stance train`, 'rules' (cue baseline), 'tfidf', 'embed', llm:<backend> (zero-shot LLM, e.g. llm:default).")] = "model",
     threshold: Annotated[float, typer.Option(help="Below this confidence a party is flagged low-confidence.")] = DEFAULT_THRESHOLD,
     html: Annotated[str | None, typer.Option("--html", help="Also write a self-contained HTML report here.")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="With --format jsonl --out: append, skipping articles already in --out "
@@ -276,6 +276,138 @@ def train(
     typer.echo(json.dumps({"output_dir": cfg.output_dir, "dev": metrics.get("dev"),
                            "dev_uncalibrated": metrics.get("dev_uncalibrated"), "temperature": metrics.get("temperature"),
                            "train_seconds": metrics.get("train_seconds")}, indent=2))
+
+
+def _llm_config(llm: str | None, llm_config: str | None):
+    from stance.llm import load_config
+
+    try:
+        return load_config(llm_config, backend=llm)
+    except ValueError as err:
+        fail(str(err))
+
+
+LLM_HELP = ("LLM backend: default (bundled SmolLM2-135M), hf:<id-or-dir>, gguf:<file>, llamacpp:<file>, "
+            "openai:<base-url>#<model> (key from $STANCE_LLM_API_KEY). Overrides --llm-config.")
+
+
+@app.command()
+def label(
+    inputs: Annotated[list[str], typer.Argument(help="Articles: .txt .md .html .jsonl files or directories.")],
+    out: Annotated[str, typer.Option("--out", "-o", help="Pre-labels (JSONL, article annotation format).")] = "prelabels.jsonl",
+    llm: Annotated[str | None, typer.Option("--llm", help=LLM_HELP)] = None,
+    llm_config: Annotated[str | None, typer.Option("--llm-config", help="YAML file of LLM settings (see configs/llm.yaml).")] = None,
+) -> None:
+    """Pre-label parties and stances of new articles with an LLM, for `stance review`.
+
+    Extraction proposes parties and evidence (verbatim article text); the LLM chooses each stance.
+
+    Rows are marked "label_source": "llm:<model>"; non-text inputs are saved as text beside --out.
+
+    Example: stance label data/articles/*.txt --out prelabels.jsonl
+    Example: stance label new/ --llm openai:http://127.0.0.1:8000/v1#qwen2.5-7b-instruct
+    """
+    import json
+    from pathlib import Path
+
+    from stance.atomic import atomic_open
+    from stance.classify.llm import LLMClassifier
+    from stance.ingest import InputError, read_articles
+    from stance.llm import LLMError, load_llm
+    from stance.pipeline import analyze
+    from stance.prelabel import article_ref, to_row
+    from stance.validate import validate_article_rows
+
+    config = _llm_config(llm, llm_config)
+    try:
+        model = load_llm(config)
+    except LLMError as err:
+        fail(str(err))
+    classifier = LLMClassifier(model)
+    source = f"llm:{model.name}"
+    out_path = Path(out)
+    copies = out_path.with_name(out_path.name + ".articles")
+    rows, errors = [], 0
+    for item in read_articles(inputs):
+        if isinstance(item, InputError):
+            errors += 1
+            typer.echo(f"error: {item}", err=True)
+            continue
+        try:
+            result = analyze(item, classifier)
+        except InputError as err:
+            errors += 1
+            typer.echo(f"error: {item.source}: {err.problem}", err=True)
+            continue
+        rows.append(to_row(result, article_ref(item, copies), source))
+        typer.echo(f"{item.source}: {len(rows[-1]['parties'])} parties", err=True)
+    problems = validate_article_rows(rows, Path("."))
+    if problems:
+        fail(f"pre-labels failed validation: {problems[0]}", 1)
+    with atomic_open(out_path) as fh:
+        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    typer.echo(f"wrote {sum(len(r['parties']) for r in rows)} pre-labelled parties of {len(rows)} articles to {out}", err=True)
+    raise typer.Exit(1 if errors else 0)
+
+
+@app.command()
+def review(
+    prelabels: Annotated[str, typer.Argument(help="Pre-labels written by `stance label`.")],
+    out: Annotated[str, typer.Option("--out", "-o", help="Training rows (JSONL, data/train format); appended to, atomically.")] = "reviewed.jsonl",
+) -> None:
+    """Accept, correct or reject each LLM pre-label, seeing its evidence in context.
+
+    Keys: a accept; o / c / r correct to open / conditional / rejecting; n no position; x reject; s skip; q quit.
+
+    Only reviewed rows are written, after each decision; a rerun resumes where you stopped.
+
+    Example: stance review prelabels.jsonl --out my-train.jsonl
+    """
+    import json
+    from pathlib import Path
+
+    import click
+
+    from stance import review as rv
+    from stance.validate import validate_article_rows, validate_train_rows
+
+    try:
+        rows = [json.loads(line) for line in Path(prelabels).read_text(encoding="utf-8").splitlines() if line.strip()]
+    except OSError as err:
+        fail(f"{prelabels}: cannot read ({err.strerror or err})")
+    except json.JSONDecodeError as err:
+        fail(f"{prelabels}: malformed JSON line ({err.msg})")
+    problems = validate_article_rows(rows, Path("."))
+    if problems:
+        fail(f"{prelabels}: {problems[0]}")
+    try:
+        existing = rv.read_jsonl(Path(out))
+    except (OSError, json.JSONDecodeError):
+        fail(f"{out}: exists but is not a readable JSONL file")
+    if validate_train_rows(existing):
+        fail(f"{out}: {validate_train_rows(existing)[0]}")
+
+    def show(item: rv.Item, n: int, total: int) -> None:
+        p = item.party
+        prob = p.get("probabilities", {}).get(p["stance"])
+        typer.echo(f"\n[{n}/{total}] {item.row['article']}")
+        typer.echo(typer.style(f"{p['name']}", bold=True) + (f" ({p['role']})" if p.get("role") else "")
+                   + f": proposed {typer.style(p['stance'], bold=True)}" + (f" (p={prob:.2f})" if prob is not None else "")
+                   + f" by {p.get('label_source', '?')}")
+        for e in p["evidence"]:
+            before, ev, after = rv.in_context(item.text, e)
+            typer.echo(f"  {before} " + typer.style(f"[{ev}]", fg="yellow", bold=True) + f" {after}")
+
+    def ask(item: rv.Item) -> str:
+        return click.prompt(rv.HELP, type=click.Choice(list(rv.KEYS)), show_choices=False)
+
+    try:
+        outcome = rv.review(rv.load_items(rows), Path(out), ask, show)
+    except click.Abort:
+        typer.echo("\nstopped; decisions so far are saved", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"accepted {outcome.accepted}, corrected {outcome.corrected}, rejected {outcome.rejected}, "
+               f"skipped {outcome.skipped}; training rows in {out}", err=True)
 
 
 if __name__ == "__main__":

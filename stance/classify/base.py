@@ -43,7 +43,8 @@ def load_classifier(spec: str = "model") -> StanceClassifier:
     ``model``: the fine-tuned default (trained and cached on first use); a path: a model
     folder written by `stance train`; ``rules``: the transparent cue baseline;
     ``tfidf``: TF-IDF + logistic regression; ``embed``: similarity to label
-    descriptions; ``llm``: zero-shot LLM (needs the LLM layer, stance.llm).
+    descriptions; ``llm:<backend spec>``: zero-shot LLM (``llm:default``, ``llm:gguf:FILE``,
+    ``llm:openai:URL#MODEL``).
     """
     from pathlib import Path
 
@@ -64,13 +65,14 @@ def load_classifier(spec: str = "model") -> StanceClassifier:
         from stance.classify.embed import EmbeddingClassifier
 
         return EmbeddingClassifier()
-    if spec == "llm":
+    if spec == "llm" or spec.startswith("llm:"):
+        from stance.classify.llm import LLMClassifier
+        from stance.llm import LLMError, load_llm
+
         try:
-            from stance.llm import zero_shot_classifier
-        except ImportError:
-            raise ValueError("classifier 'llm' needs the LLM layer (stance.llm.zero_shot_classifier), "
-                             "which is not installed in this version") from None
-        return zero_shot_classifier()
+            return LLMClassifier(load_llm(spec[4:] or "default"))
+        except LLMError as err:
+            raise ValueError(str(err)) from None
     if Path(spec).is_dir():
         from stance.model.classifier import load_model
 

@@ -1,0 +1,124 @@
+"""Checks for labelled rows: training rows and article annotation rows.
+
+Each function returns a list of problems, one line each, naming the row; an empty list
+means the rows are valid. Authored files, LLM pre-labels and reviewed rows all pass
+through here, so a machine label is held to the same rules as a human one: schema,
+label set, every evidence string found verbatim in its text, no duplicates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from stance.data import FORMS, STANCE_LABELS, TRAIN_LABELS
+
+TRAIN_REQUIRED = {"id": str, "conflict": str, "form": str, "party": str, "role": str, "aliases": list,
+                  "text": str, "evidence": list, "label": str, "attribution": str}
+TRAIN_OPTIONAL = {"fictional": bool, "tricky": str, "authored": bool, "label_source": str, "review": str,
+                  "source": str}
+ARTICLE_REQUIRED = {"article": str, "parties": list}
+ARTICLE_OPTIONAL = {"title": str, "outlet": str, "date": str, "conflict": str, "fictional": bool, "style": str,
+                    "has_junk": bool, "non_parties": list, "label_source": str}
+PARTY_REQUIRED = {"name": str, "role": str, "aliases": list, "stance": str, "evidence": list, "attribution": str}
+PARTY_OPTIONAL = {"speaks_for": (str, type(None)), "label_source": str, "form": str, "probabilities": dict}
+
+
+def _types(row: dict, required: dict, optional: dict, where: str) -> list[str]:
+    problems = []
+    for key, kind in required.items():
+        if key not in row:
+            problems.append(f"{where}: missing '{key}'")
+        elif not isinstance(row[key], kind) or isinstance(row[key], bool) != (kind is bool):
+            problems.append(f"{where}: '{key}' must be {kind.__name__}")
+    for key, kind in optional.items():
+        if key in row and not isinstance(row[key], kind):
+            problems.append(f"{where}: '{key}' has the wrong type")
+    unknown = sorted(set(row) - set(required) - set(optional))
+    if unknown:
+        problems.append(f"{where}: unknown keys {', '.join(unknown)}")
+    return problems
+
+
+def _strings(value: list, where: str, key: str) -> list[str]:
+    return [] if all(isinstance(v, str) and v.strip() for v in value) else [f"{where}: '{key}' must hold non-empty strings"]
+
+
+def _evidence(evidence: list, text: str, where: str) -> list[str]:
+    if not evidence:
+        return [f"{where}: no evidence"]
+    problems = _strings(evidence, where, "evidence")
+    if problems:
+        return problems
+    return [f"{where}: evidence not found verbatim: {e[:60]!r}" for e in evidence if e not in text]
+
+
+def validate_train_rows(rows: list[dict]) -> list[str]:
+    """Problems with training rows (the format of data/train/parts/*.jsonl)."""
+    problems, ids, seen = [], set(), set()
+    for n, row in enumerate(rows, 1):
+        if not isinstance(row, dict):
+            problems.append(f"row {n}: not an object")
+            continue
+        where = f"row {n} ({row.get('id', 'no id')})"
+        found = _types(row, TRAIN_REQUIRED, TRAIN_OPTIONAL, where)
+        problems.extend(found)
+        if any("missing" in p or "must be" in p for p in found):
+            continue
+        if row["label"] not in TRAIN_LABELS:
+            problems.append(f"{where}: label '{row['label']}' not one of {', '.join(TRAIN_LABELS)}")
+        if row["form"] not in FORMS:
+            problems.append(f"{where}: form '{row['form']}' not one of {', '.join(FORMS)}")
+        if not row["party"].strip() or not row["text"].strip():
+            problems.append(f"{where}: empty party or text")
+        problems.extend(_strings(row["aliases"], where, "aliases") if row["aliases"] else [])
+        problems.extend(_evidence(row["evidence"], row["text"], where))
+        if row["id"] in ids:
+            problems.append(f"{where}: duplicate id")
+        ids.add(row["id"])
+        key = (row["party"].strip().lower(), " ".join(row["text"].split()))
+        if key in seen:
+            problems.append(f"{where}: duplicate of an earlier row (same party and text)")
+        seen.add(key)
+    return problems
+
+
+def validate_article_rows(rows: list[dict], article_dir: str | Path) -> list[str]:
+    """Problems with article annotations (dev/seed format); ``article`` is a path under ``article_dir``."""
+    problems, articles = [], set()
+    for n, row in enumerate(rows, 1):
+        if not isinstance(row, dict):
+            problems.append(f"row {n}: not an object")
+            continue
+        where = f"row {n} ({row.get('article', 'no article')})"
+        found = _types(row, ARTICLE_REQUIRED, ARTICLE_OPTIONAL, where)
+        problems.extend(found)
+        if any("'article'" in p or "'parties'" in p for p in found):
+            continue
+        path = Path(article_dir) / row["article"]
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            problems.append(f"{where}: cannot read article {path} ({getattr(err, 'strerror', None) or err})")
+            continue
+        if path.resolve() in articles:
+            problems.append(f"{where}: duplicate article")
+        articles.add(path.resolve())
+        names = set()
+        for i, party in enumerate(row["parties"], 1):
+            pwhere = f"{where} party {i} ({party.get('name', '?') if isinstance(party, dict) else '?'})"
+            if not isinstance(party, dict):
+                problems.append(f"{pwhere}: not an object")
+                continue
+            pfound = _types(party, PARTY_REQUIRED, PARTY_OPTIONAL, pwhere)
+            problems.extend(pfound)
+            if any("missing" in p or "must be" in p for p in pfound):
+                continue
+            if party["stance"] not in STANCE_LABELS:
+                problems.append(f"{pwhere}: stance '{party['stance']}' not one of {', '.join(STANCE_LABELS)}")
+            if not party["name"].strip():
+                problems.append(f"{pwhere}: empty name")
+            problems.extend(_evidence(party["evidence"], text, pwhere))
+            if party["name"].strip().lower() in names:
+                problems.append(f"{pwhere}: duplicate party in this article")
+            names.add(party["name"].strip().lower())
+    return problems
