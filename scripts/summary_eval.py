@@ -26,10 +26,10 @@ def main() -> None:
     args = ap.parse_args()
     generator = embedder = None
     if args.llm:
-        from stance.llm import load_backend
+        from stance.llm import load_llm
         from stance.summarize.embed import default_embedder
 
-        generator, embedder = load_backend(args.llm), default_embedder()
+        generator, embedder = load_llm(args.llm), default_embedder()
     clf = load_classifier("rules")
     paths = sorted(str(p) for p in (ROOT / "data" / "articles").glob("*.txt"))
     results = list(run(paths, clf))

@@ -412,3 +412,35 @@ def review(
 
 if __name__ == "__main__":
     app()
+
+
+@app.command()
+def evaluate(
+    split: Annotated[str, typer.Option(help="seed (the final check) or dev (authored articles).")] = "seed",
+    out: Annotated[str, typer.Option("--out", "-o", help="Folder for eval.json, eval.md and confusion.png.")] = "reports",
+    model: Annotated[str, typer.Option(help="The classifier under test (default: the fine-tuned model).")] = "model",
+    baselines: Annotated[str, typer.Option(help="Comma-separated baselines scored beside it, e.g. rules,tfidf,embed,llm:default.")] = "rules,tfidf,embed",
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 when a headline metric is below its floor in configs/floors.yaml.")] = False,
+    floors: Annotated[str | None, typer.Option(help="Floors file (default configs/floors.yaml).")] = None,
+) -> None:
+    """Score extraction, stance (model and baselines side by side), calibration and summaries.
+
+    Example: stance evaluate --split seed --out reports --check
+    """
+    from pathlib import Path
+
+    from stance.evaluation import FLOORS, check_floors, load_floors, run_evaluation, write_report
+
+    if split not in ("seed", "dev"):
+        fail("--split must be seed or dev")
+    floors_path = Path(floors) if floors else FLOORS
+    if check and not floors_path.exists():
+        fail(f"{floors_path}: no such floors file")
+    try:
+        report = run_evaluation(split, model, tuple(b for b in baselines.split(",") if b))
+    except (ValueError, OSError) as err:
+        fail(str(err))
+    problems = check_floors(report, load_floors(floors_path)) if check else None
+    md = write_report(report, Path(out), problems)
+    typer.echo(md.read_text(encoding="utf-8"))
+    raise typer.Exit(1 if problems else 0)

@@ -233,12 +233,12 @@ def test_cli_summarize_json_out_and_llm_error(seed_paths, tmp_path):
 
 
 def test_predict_json_carries_summary(seed_paths):
-    res = CliRunner().invoke(app, ["predict", "--format", "json", *map(str, seed_paths)])
+    res = CliRunner().invoke(app, ["predict", "--model", "rules", "--format", "json", *map(str, seed_paths)])
     assert res.exit_code == 0, res.output
     doc = json.loads(res.stdout)
     assert {"articles", "parties", "errors"} <= set(doc)
     assert len(doc["summary"]["events"]) == 1
-    table = CliRunner().invoke(app, ["predict", *map(str, seed_paths)])
+    table = CliRunner().invoke(app, ["predict", "--model", "rules", *map(str, seed_paths)])
     assert "Summary" in table.stdout and "According to" in table.stdout
 
 
