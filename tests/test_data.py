@@ -26,3 +26,28 @@ def test_leakage_checks_catch_a_planted_copy():
 def test_datasheet_counts_are_current():
     path = DATA_DIR / "DATASHEET.md"
     assert path.read_text(encoding="utf-8") == render(path), "run: python scripts/datasheet.py"
+
+
+def _rows(path):
+    import json
+
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_every_data_file_passes_the_validator():
+    from stance.validate import validate_article_rows, validate_train_rows
+
+    train = [r for p in sorted((DATA_DIR / "train" / "parts").glob("*.jsonl")) for r in _rows(p)]
+    assert len(train) >= 1500
+    assert validate_train_rows(train) == []
+    dev = [r for p in sorted((DATA_DIR / "dev" / "parts").glob("*.jsonl")) for r in _rows(p)]
+    assert len(dev) >= 50
+    assert validate_article_rows(dev, DATA_DIR / "dev" / "articles") == []
+    assert validate_article_rows(_rows(DATA_DIR / "seed" / "labels.jsonl"), DATA_DIR / "articles") == []
+
+
+def test_dataset_loads_through_datasets():
+    from stance.data import train_dataset
+
+    ds = train_dataset()
+    assert ds.num_rows == len(load_train()) and set(ds["label"]) == {"open", "conditional", "rejecting", "none"}
