@@ -157,8 +157,8 @@ def to_markdown(report: Report, problems: list[str] | None = None) -> str:
     ex = report.extraction
     lines += ["## Party extraction", "", "| precision | recall | F1 | evidence P | evidence R | evidence F1 |", "|---|---|---|---|---|---|",
               "| " + " | ".join(_fmt(ex.get(k)) for k in ("precision", "recall", "f1", "evidence_precision", "evidence_recall", "evidence_f1")) + " |", ""]
-    if ex.get("missed"):
-        lines += ["Missed gold parties: " + "; ".join(map(str, ex["missed"])), ""]
+    if ex.get("misses"):
+        lines += ["Missed gold parties: " + "; ".join(map(str, ex["misses"])), ""]
     if ex.get("false_positives"):
         lines += ["Predicted parties with no gold match: " + "; ".join(map(str, ex["false_positives"])), ""]
     lines += [f"End-to-end stance accuracy on matched parties: {_fmt(report.end_to_end.get('accuracy'))} "
