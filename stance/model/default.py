@@ -8,6 +8,7 @@ folder (training is seeded). Nothing binary is committed to the repository.
 from __future__ import annotations
 
 import logging
+import contextlib
 import sys
 from pathlib import Path
 
@@ -40,5 +41,6 @@ def ensure_default_model(cfg: TrainConfig | None = None) -> Path:
         return path
     print(f"stance: training the default stance model once (a few minutes on CPU); cached in {path}", file=sys.stderr)
     cfg.output_dir = str(path)
-    train(cfg)
+    with contextlib.redirect_stdout(sys.stderr):
+        train(cfg)
     return path
