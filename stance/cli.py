@@ -419,7 +419,7 @@ def evaluate(
     split: Annotated[str, typer.Option(help="seed (the final check) or dev (authored articles).")] = "seed",
     out: Annotated[str, typer.Option("--out", "-o", help="Folder for eval.json, eval.md and confusion.png.")] = "reports",
     model: Annotated[str, typer.Option(help="The classifier under test (default: the fine-tuned model).")] = "model",
-    baselines: Annotated[str, typer.Option(help="Comma-separated baselines scored beside it, e.g. rules,tfidf,embed,llm:default.")] = "rules,tfidf,embed",
+    baselines: Annotated[str, typer.Option(help="Comma-separated baselines scored beside it, e.g. encoder,rules,tfidf,embed,llm:default (encoder: the default model without its TF-IDF mix).")] = "encoder,rules,tfidf,embed",
     check: Annotated[bool, typer.Option("--check", help="Exit 1 when a headline metric is below its floor in configs/floors.yaml.")] = False,
     floors: Annotated[str | None, typer.Option(help="Floors file (default configs/floors.yaml).")] = None,
 ) -> None:

@@ -20,7 +20,7 @@ from stance.types import LABELS
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOORS = ROOT / "configs" / "floors.yaml"
-BASELINES = ("rules", "tfidf", "embed")
+BASELINES = ("encoder", "rules", "tfidf", "embed")
 
 
 @dataclass

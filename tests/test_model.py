@@ -96,6 +96,7 @@ def test_training_saves_a_complete_safetensors_model(tiny_model):
     meta = json.loads((out / "stance_model.json").read_text())
     assert meta["labels"] == [*LABELS, "none"]  # 'none' rows are a 4th training class (use_none)
     assert meta["stance_labels"] == list(LABELS)
+    assert 0.0 <= meta["mix"]["encoder_weight"] <= 1.0 and meta["mix"]["temperature"] > 0  # mix_tfidf is on
     config = json.loads((out / "config.json").read_text())
     assert {int(k): v for k, v in config["id2label"].items()} == dict(enumerate(meta["labels"]))
     assert len(metrics["epochs"]) == 2
@@ -131,7 +132,11 @@ def test_temperature_from_the_card_is_applied(tiny_model, tmp_path):
     meta = json.loads((hot / "stance_model.json").read_text())
     meta["temperature"] = 1000.0
     (hot / "stance_model.json").write_text(json.dumps(meta))
-    probs = TransformerClassifier(hot, quantize=False).predict(ex.dev[:3])
+    probs = TransformerClassifier(hot, quantize=False, mix=False).predict(ex.dev[:3])
+    assert all(abs(v - 1 / 3) < 0.01 for p in probs for v in p.values())
+    meta["temperature"], meta["mix"] = 1.0, {"encoder_weight": 0.5, "temperature": 1000.0}
+    (hot / "stance_model.json").write_text(json.dumps(meta))
+    probs = TransformerClassifier(hot, quantize=False).predict(ex.dev[:3])  # the mixture's own temperature
     assert all(abs(v - 1 / 3) < 0.01 for p in probs for v in p.values())
 
 
@@ -200,3 +205,40 @@ def test_gold_party_inputs_use_mentions_not_the_gold_evidence(tmp_path):
     assert not any("Markets" in s for s in first.statements + second.statements)
     assert not any(planted in s for s in first.statements)
     assert any("ready to talk" in s for s in second.statements)
+
+
+def test_distractors_plant_the_party_into_other_rows_sentences():
+    from stance.data import load_train
+    from stance.model.augment import add_distractors
+    from stance.model.inputs import train_input
+
+    rows = [r for r in load_train() if r.label in LABELS][:60]
+    items, labels = [train_input(r) for r in rows], [r.label for r in rows]
+    assert add_distractors(items, rows, 0.0, seed=1) == items
+    first = add_distractors(items, rows, 1.0, seed=1)
+    assert first == add_distractors(items, rows, 1.0, seed=1)  # seeded
+    changed = [(old, new) for old, new in zip(items, first) if old != new]
+    assert len(changed) > 40
+    own = {e.text for r in rows for e in r.evidence}
+    planted = []
+    for old, new in changed:
+        assert len(new.statements) == len(old.statements) + 1
+        planted.append(next(s for s in new.statements if s not in old.statements))
+        assert any(n in planted[-1] for n in [new.party, *new.aliases, new.party.split()[-1]])
+    assert sum(p not in own for p in planted) > 0.9 * len(planted)  # an entity of the donor was replaced
+
+
+def test_mix_weight_follows_the_better_model_and_stays_calibrated():
+    from stance.model.mix import fit_mix, mixed_probs
+
+    rng = np.random.default_rng(3)
+    gold = rng.integers(0, 3, 200)
+    good = np.full((200, 3), 0.1)
+    good[np.arange(200), gold] = 0.8
+    noise = softmax(rng.normal(0, 1, (200, 3)))
+    weight, temperature = fit_mix(good, noise, gold)
+    assert weight >= 0.5 and temperature > 0
+    assert fit_mix(noise, good, gold)[0] <= 0.5  # arguments swapped: the weight follows the good model
+    p = mixed_probs(good, noise, weight, temperature)
+    assert np.allclose(p.sum(-1), 1.0) and (p >= 0).all()
+    assert (p.argmax(-1) == gold).mean() > 0.95

@@ -34,14 +34,15 @@ def normalise(scores: dict[str, float]) -> dict[str, float]:
     return {k: max(0.0, scores.get(k, 0.0)) / total for k in LABELS}
 
 
-CLASSIFIERS = ("model", "rules", "tfidf", "embed", "llm")
+CLASSIFIERS = ("model", "encoder", "rules", "tfidf", "embed", "llm")
 
 
 def load_classifier(spec: str = "model") -> StanceClassifier:
     """Choose a classifier by name or model folder.
 
-    ``model``: the fine-tuned default (trained and cached on first use); a path: a model
-    folder written by `stance train`; ``rules``: the transparent cue baseline;
+    ``model``: the fine-tuned default (trained and cached on first use), mixed with
+    TF-IDF by its dev-fitted weight; ``encoder``: the same fine-tuned encoder alone; a
+    path: a model folder written by `stance train`; ``rules``: the transparent cue baseline;
     ``tfidf``: TF-IDF + logistic regression; ``embed``: similarity to label
     descriptions; ``llm:<backend spec>``: zero-shot LLM (``llm:default``, ``llm:gguf:FILE``,
     ``llm:openai:URL#MODEL``).
@@ -52,11 +53,11 @@ def load_classifier(spec: str = "model") -> StanceClassifier:
         from stance.classify.rules import RuleClassifier
 
         return RuleClassifier()
-    if spec == "model":
+    if spec in ("model", "encoder"):
         from stance.model.classifier import TransformerClassifier
         from stance.model.default import ensure_default_model
 
-        return TransformerClassifier(ensure_default_model())
+        return TransformerClassifier(ensure_default_model(), mix=spec == "model")
     if spec == "tfidf":
         from stance.classify.tfidf import TfidfClassifier
 

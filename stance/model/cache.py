@@ -17,13 +17,23 @@ def cache_dir() -> Path:
     return Path(base).expanduser() / "stance"
 
 
-def code_hash() -> str:
-    """Hash of the code that decides what the model reads (inputs and extraction)."""
+def _files_hash(paths) -> str:
     h = hashlib.sha256()
-    for path in sorted([PACKAGE / "model" / "inputs.py", *(PACKAGE / "extract").glob("*.py"), PACKAGE / "nlp.py"]):
+    for path in sorted(paths):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
+
+
+def code_hash() -> str:
+    """Hash of the code that decides what the model reads (inputs and extraction)."""
+    return _files_hash([PACKAGE / "model" / "inputs.py", *(PACKAGE / "extract").glob("*.py"), PACKAGE / "nlp.py"])
+
+
+def training_code_hash() -> str:
+    """Hash of the code that decides what a trained model learns (inputs, extraction, training, augmentation)."""
+    return _files_hash([PACKAGE / "model" / "inputs.py", *(PACKAGE / "extract").glob("*.py"), PACKAGE / "nlp.py",
+                        PACKAGE / "model" / "train.py", PACKAGE / "model" / "augment.py"])
 
 
 def key(*parts) -> str:

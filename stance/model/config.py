@@ -32,6 +32,9 @@ class TrainConfig:
     batch_size: int = 16
     learning_rate: float = 1e-4
     weight_decay: float = 0.01
+    freeze_embeddings: bool = True
+    distractor_rate: float = 0.5
+    mix_tfidf: bool = True
     warmup_ratio: float = 0.1
     max_length: int = 192
     use_none: bool = True
@@ -56,6 +59,8 @@ class TrainConfig:
                 raise ConfigError(f"{name}: must be at least 1")
         if not 0.0 <= self.threshold <= 1.0:
             raise ConfigError("threshold: must be between 0 and 1")
+        if not 0.0 <= self.distractor_rate <= 1.0:
+            raise ConfigError("distractor_rate: must be between 0 and 1")
         if self.learning_rate <= 0:
             raise ConfigError("learning_rate: must be positive")
 

@@ -1,8 +1,8 @@
 """The default model: trained automatically on first use and cached, so `stance predict` needs no manual step.
 
-The cache key covers the default config, the data files and the input/extraction code,
-so a change in any of them trains a fresh model; the same inputs always give the same
-folder (training is seeded). Nothing binary is committed to the repository.
+The cache key covers the default config, the data files and the input, extraction and
+training code, so a change in any of them trains a fresh model; the same inputs always
+give the same folder (training is seeded). Nothing binary is committed to the repository.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import contextlib
 import sys
 from pathlib import Path
 
-from stance.model.cache import cache_dir, code_hash, key
+from stance.model.cache import cache_dir, key, training_code_hash
 from stance.model.config import TrainConfig
 
 log = logging.getLogger("stance.model")
@@ -28,7 +28,7 @@ def default_model_dir(cfg: TrainConfig | None = None) -> Path:
 
     cfg = cfg or default_config()
     settings = {k: v for k, v in cfg.to_dict().items() if k != "output_dir"}
-    return cache_dir() / "models" / f"default-{key(settings, data_hashes(), code_hash())}"
+    return cache_dir() / "models" / f"default-{key(settings, data_hashes(), training_code_hash())}"
 
 
 def ensure_default_model(cfg: TrainConfig | None = None) -> Path:

@@ -80,9 +80,12 @@ def train_input(row) -> PartyInput:
 def gold_party_inputs(gold_article, relevant_only: bool = False) -> list[PartyInput]:
     """One PartyInput per gold party of an annotated article, in gold order, without its labels.
 
-    Statements are the body sentences that mention the party (name, surname, aliases,
-    never bare pronouns) plus the statements the extractor attributes to it; the gold
-    evidence field is never read, so the input does not leak the label. With
+    Statements are those the extractor attributes to the party (what the pipeline gives a
+    classifier), then the other body sentences that mention it (name, surname, aliases,
+    never bare pronouns), each group in text order; the gold evidence field is never read,
+    so the input does not leak the label. Own statements first, measured on dev: other
+    parties' demands that merely name the party no longer push its statements past
+    ``max_statements`` (TF-IDF macro-F1 0.882 vs 0.877 in plain text order). With
     ``relevant_only`` sentences without a ceasefire cue are dropped unless that would
     leave nothing; measured on dev that loses context (TF-IDF macro-F1 0.785 vs 0.861
     with every sentence), so it is off.
@@ -103,17 +106,15 @@ def gold_party_inputs(gold_article, relevant_only: bool = False) -> list[PartyIn
     out = []
     for gp in gold_article.parties:
         pattern = mention_pattern(gp.name, gp.aliases)
-        spans: dict[tuple[int, int], tuple[str, bool]] = {}
-        for s in body:
-            if pattern is not None and pattern.search(s.text):
-                spans[(s.start, s.end)] = (s.text, relevant(s.text))
         gold_names = {n.lower() for n in mention_names(gp.name, gp.aliases)}
+        own: dict[tuple[int, int], tuple[str, bool]] = {}
         for party, sts in extracted:
             if gold_names & {n.lower() for n in mention_names(party.name, party.aliases)}:
-                for st in sts:
-                    if not any(s <= st.start and st.end <= e for s, e in spans):
-                        spans[(st.start, st.end)] = (st.text, st.relevant)
-        ordered = [spans[k] for k in sorted(spans)]
+                own.update({(st.start, st.end): (st.text, st.relevant) for st in sts})
+        mentions = {(s.start, s.end): (s.text, relevant(s.text)) for s in body
+                    if pattern is not None and pattern.search(s.text)
+                    and not any(s.start < e and b < s.end for b, e in own)}
+        ordered = [own[k] for k in sorted(own)] + [mentions[k] for k in sorted(mentions)]
         texts = [t for t, rel in ordered if rel or not relevant_only]
         if not texts:
             texts = [t for t, _ in ordered]

@@ -86,7 +86,13 @@ def build_examples(cfg: TrainConfig, data_dir: Path = DATA_DIR) -> Examples:
     if cfg.train_limit:
         rows = rows[: cfg.train_limit]
     dev, dev_labels = dev_examples(data_dir, cfg.dev_limit) if cfg.dev_limit >= 0 else ([], [])
-    return Examples([train_input(r) for r in rows], [r.label for r in rows], dev, dev_labels)
+    labels = [r.label for r in rows]
+    items = [train_input(r) for r in rows]
+    if cfg.distractor_rate:
+        from stance.model.augment import add_distractors
+
+        items = add_distractors(items, rows, cfg.distractor_rate, cfg.seed)
+    return Examples(items, labels, dev, dev_labels)
 
 
 def label_list(cfg: TrainConfig) -> list[str]:
@@ -146,6 +152,8 @@ def train(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Examples | None
     tokenizer = AutoTokenizer.from_pretrained(base)
     model = AutoModelForSequenceClassification.from_pretrained(
         base, num_labels=len(labels), id2label=dict(enumerate(labels)), label2id=label2id, use_safetensors=True)
+    if cfg.freeze_embeddings:
+        model.get_input_embeddings().weight.requires_grad_(False)
     train_ds = Dataset.from_dict({**tokenize(tokenizer, ex.train, cfg), "labels": [label2id[y] for y in ex.train_labels]})
     dev_ds = (Dataset.from_dict({**tokenize(tokenizer, ex.dev, cfg), "labels": [label2id[y] for y in ex.dev_labels]})
               if ex.dev else None)
@@ -172,7 +180,7 @@ def train(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Examples | None
         trainer.train()
         history = [h for h in trainer.state.log_history if "eval_macro_f1" in h]
         model = trainer.model
-        temperature, before, after = 1.0, None, None
+        temperature, before, after, mix = 1.0, None, None, None
         if dev_ds is not None:
             logits = trainer.predict(dev_ds).predictions
             gold = np.array([LABELS.index(y) for y in ex.dev_labels])
@@ -181,8 +189,10 @@ def train(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Examples | None
                 temperature = fit_temperature(np.asarray(logits)[:, keep], gold)
             before = _scores(ex.dev_labels, stance_probs(logits, labels, 1.0))
             after = _scores(ex.dev_labels, stance_probs(logits, labels, temperature))
+            if cfg.mix_tfidf:
+                mix = fit_tfidf_mix(stance_probs(logits, labels, temperature), ex.dev, gold)
     is_main = int(os.environ.get("RANK", "0")) == 0
-    metrics = {"dev": after, "dev_uncalibrated": before, "temperature": temperature,
+    metrics = {"dev": after, "dev_uncalibrated": before, "temperature": temperature, "mix": mix,
                "epochs": [{"epoch": h.get("epoch"), "macro_f1": h.get("eval_macro_f1"), "accuracy": h.get("eval_accuracy"),
                            "ece": h.get("eval_ece")} for h in history],
                "train_seconds": round(time.time() - started, 1), "n_train": len(ex.train), "n_dev": len(ex.dev),
@@ -190,6 +200,20 @@ def train(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Examples | None
     if is_main:
         save(model.to("cpu"), tokenizer, cfg, labels, temperature, metrics, data_dir)
     return metrics
+
+
+def fit_tfidf_mix(encoder_probs: list[dict[str, float]], dev: list[PartyInput], gold: np.ndarray) -> dict:
+    """The dev-fitted mixture with the TF-IDF model (see stance.model.mix) and its dev scores."""
+    from stance.classify.tfidf import TfidfClassifier
+    from stance.model.mix import fit_mix, mixed_probs
+
+    p = np.array([[row[k] for k in LABELS] for row in encoder_probs])
+    q = np.array([[row[k] for k in LABELS] for row in TfidfClassifier().predict(dev)])
+    weight, temperature = fit_mix(p, q, gold)
+    mixed = mixed_probs(p, q, weight, temperature)
+    scores = _scores([LABELS[i] for i in gold], [dict(zip(LABELS, map(float, row))) for row in mixed])
+    log.info("TF-IDF mixture: encoder weight %.1f, dev macro-F1 %.4f", weight, scores["macro_f1"])
+    return {"encoder_weight": weight, "temperature": temperature, "dev": scores}
 
 
 def _scores(y_true: list[str], probs: list[dict[str, float]]) -> dict:
@@ -213,6 +237,8 @@ def save(model, tokenizer, cfg: TrainConfig, labels: list[str], temperature: flo
     tokenizer.save_pretrained(tmp)
     meta = {"labels": labels, "stance_labels": list(LABELS), "temperature": temperature, "threshold": cfg.threshold,
             "max_length": cfg.max_length, "input": cfg.to_dict()["input"], "method": cfg.method}
+    if metrics.get("mix"):
+        meta["mix"] = {k: metrics["mix"][k] for k in ("encoder_weight", "temperature")}
     (tmp / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     (tmp / "README.md").write_text(model_card(cfg, metrics, data_dir), encoding="utf-8")
     old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=out.parent))
@@ -233,7 +259,8 @@ def model_card(cfg: TrainConfig, metrics: dict, data_dir: Path = DATA_DIR) -> st
              f"- Temperature (fitted on dev): {metrics.get('temperature')}",
              f"- Training time: {metrics.get('train_seconds')} s on {metrics.get('device')}", "",
              "## Dev metrics (gold parties)", "", "```json", json.dumps({k: metrics.get(k) for k in
-                                                                         ("dev", "dev_uncalibrated", "epochs")}, indent=2),
+                                                                         ("dev", "dev_uncalibrated", "mix", "epochs")},
+                                                                        indent=2),
              "```", "", "## Config", "", "```yaml", yaml.safe_dump(cfg.to_dict(), sort_keys=True).rstrip(), "```", "",
              "## Data (sha256)", ""]
     lines += [f"- `{name}` {digest}" for name, digest in data_hashes(data_dir).items()]
