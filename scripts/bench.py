@@ -1,6 +1,7 @@
 """Speed and memory of the pipeline, with the bare encoder as the yardstick.
 
-One command: `python scripts/bench.py --write --train`.
+One command for every number in BENCHMARKS.md: `python scripts/bench.py --write --train --batch 10000`
+(about 25 minutes on 2 cores; drop `--batch` to skip the 10,000-article memory run).
 Measures the default training run (``--train``), cold start (process start to first printed prediction), articles/s and
 statements/s on a batch (the dev articles and the seeds), peak memory, and the encoder
 forward pass alone on the same party inputs in the same run, so the pipeline's
@@ -46,6 +47,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--write", action="store_true", help="write the table into BENCHMARKS.md")
     ap.add_argument("--train", action="store_true", help="also time `stance train` with the default config")
+    ap.add_argument("--batch", type=int, default=0, metavar="N",
+                    help="also run scripts/bench_batch.py on N synthetic articles (the Batch memory section)")
     args = ap.parse_args()
 
     from stance.classify import PartyInput, load_classifier
@@ -121,6 +124,9 @@ def main() -> None:
         else:
             text = text.rstrip("\n") + f"\n\n{START}\n{block}{END}\n"
         write_text(path, text)
+    if args.batch:
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_batch.py"), "--n", str(args.batch),
+                        *(["--write"] if args.write else [])], check=True)
 
 
 if __name__ == "__main__":
