@@ -1,11 +1,12 @@
 """Speed and memory of the pipeline, with the bare encoder as the yardstick.
 
-One command for every number in BENCHMARKS.md: `python scripts/bench.py --write --train --batch 10000`
-(about 25 minutes on 2 cores; drop `--batch` to skip the 10,000-article memory run).
-Measures the default training run (``--train``), cold start (process start to first printed prediction), articles/s and
-statements/s on a batch (the dev articles and the seeds), peak memory, and the encoder
-forward pass alone on the same party inputs in the same run, so the pipeline's
-overhead is a ratio. With --write the table replaces the block in BENCHMARKS.md.
+One command for every number in BENCHMARKS.md:
+`python scripts/bench.py --write --train --batch 10000` (about 25 minutes on 2 cores;
+drop `--batch` to skip the 10,000-article memory run). Measures the default training
+run from a cold cache (``--train``), cold start (process start to first printed
+prediction), predicting the two seeds after load, articles/s and statements/s on a
+batch (the dev articles and the seeds), peak memory, and the encoder forward pass alone
+on the same party inputs in the same run, so the pipeline's overhead is a ratio. With --write the table replaces the block in BENCHMARKS.md.
 """
 
 from __future__ import annotations

@@ -52,17 +52,23 @@ def _evidence(evidence: list, text: str, where: str) -> list[str]:
     return [f"{where}: evidence not found verbatim: {e[:60]!r}" for e in evidence if e not in text]
 
 
+def _typed(obj, required: dict, optional: dict, where: str, problems: list[str]) -> list[str] | None:
+    """The type problems of one JSON object, also added to ``problems``; None when it is not an object."""
+    if not isinstance(obj, dict):
+        problems.append(f"{where}: not an object")
+        return None
+    found = _types(obj, required, optional, where)
+    problems.extend(found)
+    return found
+
+
 def validate_train_rows(rows: list[dict]) -> list[str]:
     """Problems with training rows (the format of data/train/parts/*.jsonl)."""
     problems, ids, seen = [], set(), set()
     for n, row in enumerate(rows, 1):
-        if not isinstance(row, dict):
-            problems.append(f"row {n}: not an object")
-            continue
-        where = f"row {n} ({row.get('id', 'no id')})"
-        found = _types(row, TRAIN_REQUIRED, TRAIN_OPTIONAL, where)
-        problems.extend(found)
-        if any("missing" in p or "must be" in p for p in found):
+        where = f"row {n} ({row.get('id', 'no id')})" if isinstance(row, dict) else f"row {n}"
+        found = _typed(row, TRAIN_REQUIRED, TRAIN_OPTIONAL, where, problems)
+        if found is None or any("missing" in p or "must be" in p for p in found):
             continue
         if row["label"] not in TRAIN_LABELS:
             problems.append(f"{where}: label '{row['label']}' not one of {', '.join(TRAIN_LABELS)}")
@@ -86,13 +92,9 @@ def validate_article_rows(rows: list[dict], article_dir: str | Path) -> list[str
     """Problems with article annotations (dev/seed format); ``article`` is a path under ``article_dir``."""
     problems, articles = [], set()
     for n, row in enumerate(rows, 1):
-        if not isinstance(row, dict):
-            problems.append(f"row {n}: not an object")
-            continue
-        where = f"row {n} ({row.get('article', 'no article')})"
-        found = _types(row, ARTICLE_REQUIRED, ARTICLE_OPTIONAL, where)
-        problems.extend(found)
-        if any("'article'" in p or "'parties'" in p for p in found):
+        where = f"row {n} ({row.get('article', 'no article')})" if isinstance(row, dict) else f"row {n}"
+        found = _typed(row, ARTICLE_REQUIRED, ARTICLE_OPTIONAL, where, problems)
+        if found is None or any("'article'" in p or "'parties'" in p for p in found):
             continue
         path = Path(article_dir) / row["article"]
         try:
@@ -106,12 +108,8 @@ def validate_article_rows(rows: list[dict], article_dir: str | Path) -> list[str
         names = set()
         for i, party in enumerate(row["parties"], 1):
             pwhere = f"{where} party {i} ({party.get('name', '?') if isinstance(party, dict) else '?'})"
-            if not isinstance(party, dict):
-                problems.append(f"{pwhere}: not an object")
-                continue
-            pfound = _types(party, PARTY_REQUIRED, PARTY_OPTIONAL, pwhere)
-            problems.extend(pfound)
-            if any("missing" in p or "must be" in p for p in pfound):
+            pfound = _typed(party, PARTY_REQUIRED, PARTY_OPTIONAL, pwhere, problems)
+            if pfound is None or any("missing" in p or "must be" in p for p in pfound):
                 continue
             if party["stance"] not in STANCE_LABELS:
                 problems.append(f"{pwhere}: stance '{party['stance']}' not one of {', '.join(STANCE_LABELS)}")

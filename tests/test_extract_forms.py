@@ -1,5 +1,7 @@
 """Each statement form, on sentences written for these tests (fictional names)."""
 
+import pytest
+
 from tests.extract_helpers import find, parties
 
 
@@ -24,11 +26,6 @@ def test_quote_reopened_at_each_paragraph_keeps_its_speaker():
     assert any("truce can hold" in s.text for s in sts), r
 
 
-def test_unbalanced_quote_runs_to_paragraph_end():
-    text = "Shelling resumed.\n\n“There will be no truce while they shell our towns, Prime Minister Hanna Ortel said on Tuesday."
-    assert find(parties(text), "Ortel") is not None
-
-
 def test_indirect_speech_told_outlet_that():
     r = parties("Kremlin spokesman Dmitry Peskov told Reuters that Moscow was open to dialogue about a ceasefire.")
     party, sts = find(r, "Peskov")
@@ -43,14 +40,16 @@ def test_according_to_a_source_makes_the_described_person_the_party():
     assert "officials" in sts[0].attribution
 
 
-def test_dash_attribution():
-    text = "Talks resumed.\n\n“We want the guns silent by summer” — that was how President Tomas Verhal put it on Monday."
-    assert find(parties(text), "Verhal") is not None
-
-
-def test_colon_attribution():
-    text = "The sides met in Orvik.\n\nGeneral Ansel Brack: “No ceasefire until the last enemy soldier has left.”"
-    assert find(parties(text), "Brack") is not None
+@pytest.mark.parametrize("text, name", [
+    pytest.param("Shelling resumed.\n\n“There will be no truce while they shell our towns, Prime Minister Hanna Ortel "
+                 "said on Tuesday.", "Ortel", id="unbalanced quote runs to paragraph end"),
+    pytest.param("Talks resumed.\n\n“We want the guns silent by summer” — that was how President Tomas Verhal put it "
+                 "on Monday.", "Verhal", id="dash attribution"),
+    pytest.param("The sides met in Orvik.\n\nGeneral Ansel Brack: “No ceasefire until the last enemy soldier has left.”",
+                 "Brack", id="colon attribution"),
+])
+def test_attribution_forms_find_the_speaker(text, name):
+    assert find(parties(text), name) is not None
 
 
 def test_reported_position_without_speech_verb():

@@ -5,9 +5,9 @@ parties' demands about it ("... but only if Cambodian forces withdraw first"). A
 training rows hold mostly the party's own statements, so a fine-tuned encoder learns
 that any stance wording near the marked name is the party's. Here a training example
 gets, with probability ``rate``, one evidence sentence of another row, in which a named
-entity that is not that row's party is replaced by this party's
-name. Only entities outside the clause subject are replaced (a preposition's or verb's object,
-or a possessive or modifier of one): inside the subject the party would become the speaker.
+entity that is not that row's party is replaced by this party's name. Only entities
+outside the clause subject are replaced (a preposition's or verb's object, or a
+possessive or modifier of one): inside the subject the party would become the speaker.
 The donor's label is random, so the planted sentence carries no signal about the label:
 the model must learn to tell the speaker from a party that is only mentioned.
 """

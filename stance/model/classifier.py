@@ -15,7 +15,6 @@ from pathlib import Path
 from stance.classify.base import PartyInput
 from stance.model.inputs import InputStyle, encode
 from stance.model.train import META_FILE, stance_probs
-from stance.types import LABELS
 
 
 class ModelError(OSError):
@@ -82,15 +81,9 @@ class TransformerClassifier:
         if not items:
             return []
         probs = stance_probs(self.logits(items), self.labels, self.temperature)
-        mix = self.mix
-        if not mix or mix["encoder_weight"] >= 1.0:
+        if not self.mix or self.mix["encoder_weight"] >= 1.0:
             return probs
-        import numpy as np
+        from stance.model.mix import as_array, as_dicts, mixed_probs, tfidf_probs
 
-        from stance.classify.tfidf import TfidfClassifier
-        from stance.model.mix import mixed_probs
-
-        p = np.array([[row[k] for k in LABELS] for row in probs])
-        q = np.array([[row[k] for k in LABELS] for row in TfidfClassifier().predict(items)])
-        mixed = mixed_probs(p, q, mix["encoder_weight"], mix["temperature"])
-        return [dict(zip(LABELS, map(float, row))) for row in mixed]
+        return as_dicts(mixed_probs(as_array(probs), tfidf_probs(items), self.mix["encoder_weight"],
+                                    self.mix["temperature"]))

@@ -102,10 +102,10 @@ def label_list(cfg: TrainConfig) -> list[str]:
 def stance_probs(logits: np.ndarray, labels: list[str], temperature: float = 1.0) -> list[dict[str, float]]:
     """Probabilities over the three stance labels (a 'none' class, if trained, is dropped and the rest renormalised)."""
     from stance.model.calibrate import softmax
+    from stance.model.mix import as_dicts
 
     keep = [labels.index(k) for k in LABELS]
-    p = softmax(np.asarray(logits)[:, keep], temperature)
-    return [{k: float(row[i]) for i, k in enumerate(LABELS)} for row in p]
+    return as_dicts(softmax(np.asarray(logits)[:, keep], temperature))
 
 
 def use_bf16(cfg: TrainConfig) -> bool:
@@ -204,14 +204,11 @@ def train(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Examples | None
 
 def fit_tfidf_mix(encoder_probs: list[dict[str, float]], dev: list[PartyInput], gold: np.ndarray) -> dict:
     """The dev-fitted mixture with the TF-IDF model (see stance.model.mix) and its dev scores."""
-    from stance.classify.tfidf import TfidfClassifier
-    from stance.model.mix import fit_mix, mixed_probs
+    from stance.model.mix import as_array, as_dicts, fit_mix, mixed_probs, tfidf_probs
 
-    p = np.array([[row[k] for k in LABELS] for row in encoder_probs])
-    q = np.array([[row[k] for k in LABELS] for row in TfidfClassifier().predict(dev)])
+    p, q = as_array(encoder_probs), tfidf_probs(dev)
     weight, temperature = fit_mix(p, q, gold)
-    mixed = mixed_probs(p, q, weight, temperature)
-    scores = _scores([LABELS[i] for i in gold], [dict(zip(LABELS, map(float, row))) for row in mixed])
+    scores = _scores([LABELS[i] for i in gold], as_dicts(mixed_probs(p, q, weight, temperature)))
     log.info("TF-IDF mixture: encoder weight %.1f, dev macro-F1 %.4f", weight, scores["macro_f1"])
     return {"encoder_weight": weight, "temperature": temperature, "dev": scores}
 
