@@ -242,3 +242,16 @@ def test_mix_weight_follows_the_better_model_and_stays_calibrated():
     p = mixed_probs(good, noise, weight, temperature)
     assert np.allclose(p.sum(-1), 1.0) and (p >= 0).all()
     assert (p.argmax(-1) == gold).mean() > 0.95
+
+
+def test_mention_names_do_not_depend_on_string_hashing():
+    """Training inputs are built from this order; a hash-seeded set order made training unreproducible."""
+    import os
+    import subprocess
+    import sys
+
+    code = "from stance.model.inputs import mention_names; print(mention_names('Ana Bel', ['Kyiv', 'Bel', 'Ukraine', 'Moscow']))"
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
+    assert len(outs) == 1
+    assert outs.pop().strip() == "['Ana Bel', 'Ukraine', 'Moscow', 'Kyiv', 'Bel']"

@@ -35,7 +35,7 @@ def mention_names(party: str, aliases: list[str]) -> list[str]:
     if len(words) > 1 and words[-1][:1].isupper():
         names.add(re.sub(r"(’s|'s)$", "", words[-1]))
     names = {n for n in names if n and n.lower() not in PRONOUNS}
-    return sorted(names, key=len, reverse=True)
+    return sorted(names, key=lambda n: (-len(n), n))  # longest first; ties by name, never by set order
 
 
 def mention_pattern(party: str, aliases: list[str]) -> re.Pattern | None:
