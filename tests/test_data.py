@@ -11,6 +11,14 @@ def test_no_training_row_shares_a_long_passage_with_dev():
     assert cross_overlaps(train, dev, n=13) == []
 
 
+def test_no_authored_text_shares_a_passage_with_the_seed_articles():
+    """The seeds are the held-out check: no training row or dev article may borrow from them (8-word runs)."""
+    seeds = {p.name: p.read_text(encoding="utf-8") for p in sorted((DATA_DIR / "articles").glob("*.txt"))}
+    authored = {r.id: r.text for r in load_train()} | {a.path.name: a.text for a in load_dev()}
+    assert len(seeds) == 2
+    assert cross_overlaps(authored, seeds, n=8) == []
+
+
 def test_no_near_duplicate_training_rows():
     train = {r.id: r.text for r in load_train()}
     assert near_duplicates(train, n=5, threshold=0.6) == []
