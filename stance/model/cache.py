@@ -33,7 +33,7 @@ def code_hash() -> str:
 def training_code_hash() -> str:
     """Hash of the code that decides what a trained model learns (inputs, extraction, training, augmentation)."""
     return _files_hash([PACKAGE / "model" / "inputs.py", *(PACKAGE / "extract").glob("*.py"), PACKAGE / "nlp.py",
-                        PACKAGE / "model" / "train.py", PACKAGE / "model" / "augment.py"])
+                        *(PACKAGE / "model" / name for name in ("train.py", "augment.py", "sampler.py", "mix.py"))])
 
 
 def key(*parts) -> str:

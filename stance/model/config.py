@@ -30,6 +30,7 @@ class TrainConfig:
     seed: int = 13
     epochs: int = 3
     batch_size: int = 16
+    group_by_length: bool = True
     learning_rate: float = 1e-4
     weight_decay: float = 0.01
     freeze_embeddings: bool = True

@@ -135,7 +135,7 @@ def train(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Examples | None
 
     import torch
     from datasets import Dataset
-    from transformers import (AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding, Trainer,
+    from transformers import (AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding,
                               TrainingArguments, set_seed)
 
     from stance.metrics.stance import stance_scores
@@ -175,7 +175,8 @@ def train(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Examples | None
             bf16=use_bf16(cfg), use_cpu=not torch.cuda.is_available(), disable_tqdm=False,
             dataloader_num_workers=0,
         )
-        trainer = Trainer(model=model, args=args, train_dataset=train_ds, eval_dataset=dev_ds,
+        trainer_class = _trainer_class([len(ids) for ids in train_ds["input_ids"]], cfg)
+        trainer = trainer_class(model=model, args=args, train_dataset=train_ds, eval_dataset=dev_ds,
                           data_collator=DataCollatorWithPadding(tokenizer), compute_metrics=compute_metrics if dev_ds else None)
         trainer.train()
         history = [h for h in trainer.state.log_history if "eval_macro_f1" in h]
@@ -200,6 +201,21 @@ def train(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Examples | None
     if is_main:
         save(model.to("cpu"), tokenizer, cfg, labels, temperature, metrics, data_dir)
     return metrics
+
+
+def _trainer_class(lengths: list[int], cfg: TrainConfig):
+    """The Trainer, with length-bucketed training batches when ``cfg.group_by_length`` (stance.model.sampler)."""
+    from transformers import Trainer
+
+    from stance.model.sampler import LengthBucketSampler
+
+    class StanceTrainer(Trainer):
+        def _get_train_sampler(self, train_dataset=None):
+            if not cfg.group_by_length:
+                return super()._get_train_sampler(train_dataset)
+            return LengthBucketSampler(lengths, self._train_batch_size, cfg.seed)
+
+    return StanceTrainer
 
 
 def fit_tfidf_mix(encoder_probs: list[dict[str, float]], dev: list[PartyInput], gold: np.ndarray) -> dict:
