@@ -272,3 +272,25 @@ def test_mention_names_do_not_depend_on_string_hashing():
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
     assert len(outs) == 1
     assert outs.pop().strip() == "['Ana Bel', 'Ukraine', 'Moscow', 'Kyiv', 'Bel']"
+
+
+def test_setfit_recipe_trains_with_the_none_class_and_predicts_three_stances(tmp_path):
+    pytest.importorskip("setfit")
+    from stance.data import load_train
+    from stance.model.inputs import train_input
+    from stance.model.setfit_recipe import SetFitClassifier
+    from stance.model.train import Examples, train
+
+    rows = load_train()
+    train_rows = [r for r in rows if r.label == "none"][:4] + [r for r in rows if r.label in LABELS][:12]
+    dev_rows = [r for r in rows if r.label in LABELS][12:24]
+    ex = Examples([train_input(r) for r in train_rows], [r.label for r in train_rows],
+                  [train_input(r) for r in dev_rows], [r.label for r in dev_rows])
+    cfg = config_from_dict({"method": "setfit", "setfit_pairs": 1, "setfit_max_steps": 2, "batch_size": 8,
+                            "max_length": 64, "output_dir": str(tmp_path / "setfit")})
+    metrics = train(cfg, examples=ex)
+    meta = json.loads((tmp_path / "setfit" / "stance_model.json").read_text())
+    assert meta["labels"] == [*LABELS, "none"] and meta["stance_labels"] == list(LABELS)
+    assert metrics["temperature"] > 0
+    for probs in SetFitClassifier(tmp_path / "setfit").predict(ex.dev[:4]):
+        assert set(probs) == set(LABELS) and math.isclose(sum(probs.values()), 1.0, abs_tol=1e-6)

@@ -37,12 +37,12 @@ def train_setfit(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples=None, bas
     from transformers import set_seed
 
     from stance.model.calibrate import fit_temperature
-    from stance.model.train import META_FILE, _scores, build_examples, model_card, stance_probs
+    from stance.model.train import META_FILE, _scores, build_examples, label_list, model_card, stance_probs
 
     started = time.time()
     set_seed(cfg.seed)
     ex = examples or build_examples(cfg, data_dir)
-    labels = list(LABELS)
+    labels = label_list(cfg)
     model = SetFitModel.from_pretrained(base_model or resolve_base_model(cfg.base_model), labels=labels)
     train_ds = Dataset.from_dict({"text": [as_text(i, cfg.input) for i in ex.train],
                                   "label": [labels.index(y) for y in ex.train_labels]})
@@ -59,9 +59,9 @@ def train_setfit(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples=None, bas
     if ex.dev:
         emb = model.model_body.encode([as_text(i, cfg.input) for i in ex.dev], batch_size=32)
         logits = head.decision_function(emb)
-        gold = np.array([labels.index(y) for y in ex.dev_labels])
+        gold = np.array([LABELS.index(y) for y in ex.dev_labels])
         if cfg.calibrate:
-            temperature = fit_temperature(logits, gold)
+            temperature = fit_temperature(np.asarray(logits)[:, [labels.index(k) for k in LABELS]], gold)
         before = _scores(ex.dev_labels, stance_probs(logits, labels, 1.0))
         after = _scores(ex.dev_labels, stance_probs(logits, labels, temperature))
     metrics = {"dev": after, "dev_uncalibrated": before, "temperature": temperature, "epochs": [],
@@ -74,7 +74,7 @@ def train_setfit(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples=None, bas
     classes = [labels[int(c)] if not isinstance(c, str) else c for c in head.classes_]
     (tmp / HEAD_FILE).write_text(json.dumps({"classes": classes, "coef": head.coef_.tolist(),
                                              "intercept": head.intercept_.tolist()}), encoding="utf-8")
-    meta = {"labels": labels, "stance_labels": labels, "temperature": temperature, "threshold": cfg.threshold,
+    meta = {"labels": labels, "stance_labels": list(LABELS), "temperature": temperature, "threshold": cfg.threshold,
             "max_length": cfg.max_length, "input": cfg.to_dict()["input"], "method": "setfit"}
     (tmp / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     (tmp / "STANCE_MODEL_CARD.md").write_text(model_card(cfg, metrics, data_dir), encoding="utf-8")
