@@ -25,14 +25,18 @@ def _files_hash(paths) -> str:
     return h.hexdigest()[:16]
 
 
+def _input_code() -> list[Path]:
+    return [PACKAGE / "model" / "inputs.py", *(PACKAGE / "extract").glob("*.py"), PACKAGE / "nlp.py"]
+
+
 def code_hash() -> str:
     """Hash of the code that decides what the model reads (inputs and extraction)."""
-    return _files_hash([PACKAGE / "model" / "inputs.py", *(PACKAGE / "extract").glob("*.py"), PACKAGE / "nlp.py"])
+    return _files_hash(_input_code())
 
 
 def training_code_hash() -> str:
     """Hash of the code that decides what a trained model learns (inputs, extraction, training, augmentation)."""
-    return _files_hash([PACKAGE / "model" / "inputs.py", *(PACKAGE / "extract").glob("*.py"), PACKAGE / "nlp.py",
+    return _files_hash([*_input_code(),
                         *(PACKAGE / "model" / name for name in ("train.py", "augment.py", "sampler.py", "mix.py"))])
 
 

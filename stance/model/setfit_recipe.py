@@ -37,7 +37,8 @@ def train_setfit(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples=None, bas
     from transformers import set_seed
 
     from stance.model.calibrate import fit_temperature
-    from stance.model.train import META_FILE, _scores, build_examples, label_list, model_card, stance_probs
+    from stance.model.train import (META_FILE, _scores, build_examples, label_list, model_card, stance_logits,
+                                    stance_probs)
 
     started = time.time()
     set_seed(cfg.seed)
@@ -61,7 +62,7 @@ def train_setfit(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples=None, bas
         logits = head.decision_function(emb)
         gold = np.array([LABELS.index(y) for y in ex.dev_labels])
         if cfg.calibrate:
-            temperature = fit_temperature(np.asarray(logits)[:, [labels.index(k) for k in LABELS]], gold)
+            temperature = fit_temperature(stance_logits(logits, labels), gold)
         before = _scores(ex.dev_labels, stance_probs(logits, labels, 1.0))
         after = _scores(ex.dev_labels, stance_probs(logits, labels, temperature))
     metrics = {"dev": after, "dev_uncalibrated": before, "temperature": temperature, "epochs": [],

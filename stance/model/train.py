@@ -99,13 +99,17 @@ def label_list(cfg: TrainConfig) -> list[str]:
     return [*LABELS, "none"] if cfg.use_none else list(LABELS)
 
 
+def stance_logits(logits: np.ndarray, labels: list[str]) -> np.ndarray:
+    """The columns of the three stance labels, in LABELS order (a trained 'none' column is dropped)."""
+    return np.asarray(logits)[:, [labels.index(k) for k in LABELS]]
+
+
 def stance_probs(logits: np.ndarray, labels: list[str], temperature: float = 1.0) -> list[dict[str, float]]:
     """Probabilities over the three stance labels (a 'none' class, if trained, is dropped and the rest renormalised)."""
     from stance.model.calibrate import softmax
     from stance.model.mix import as_dicts
 
-    keep = [labels.index(k) for k in LABELS]
-    return as_dicts(softmax(np.asarray(logits)[:, keep], temperature))
+    return as_dicts(softmax(stance_logits(logits, labels), temperature))
 
 
 def use_bf16(cfg: TrainConfig) -> bool:
@@ -185,9 +189,8 @@ def train(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Examples | None
         if dev_ds is not None:
             logits = trainer.predict(dev_ds).predictions
             gold = np.array([LABELS.index(y) for y in ex.dev_labels])
-            keep = [labels.index(k) for k in LABELS]
             if cfg.calibrate:
-                temperature = fit_temperature(np.asarray(logits)[:, keep], gold)
+                temperature = fit_temperature(stance_logits(logits, labels), gold)
             before = _scores(ex.dev_labels, stance_probs(logits, labels, 1.0))
             after = _scores(ex.dev_labels, stance_probs(logits, labels, temperature))
             if cfg.mix_tfidf:
