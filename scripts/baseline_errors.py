@@ -7,11 +7,11 @@ to it (parties the extractor misses count as 'not extracted').
 from collections import Counter
 
 from stance.classify import load_classifier
-from stance.clean import clean_article
+from stance.io.clean import clean_article
 from stance.data import load_dev
 from stance.extract import extract
-from stance.metrics.parties import match_parties
-from stance.model.inputs import gold_party_inputs
+from stance.eval.parties import match_parties
+from stance.features import gold_party_inputs
 from stance.nlp import parse_body
 
 if __name__ == "__main__":

@@ -53,7 +53,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from stance.classify import PartyInput, load_classifier
-    from stance.clean import clean_article
+    from stance.io.clean import clean_article
     from stance.data import load_dev
     from stance.extract import extract
     from stance.nlp import get_nlp, parse_body
@@ -115,7 +115,7 @@ def main() -> None:
              "Regenerate: `python scripts/bench.py --write --train` (without `--train` the training row is left out).\n")
     print(block)
     if args.write:
-        from stance.atomic import write_text
+        from stance.io.atomic import write_text
 
         path = ROOT / "BENCHMARKS.md"
         text = path.read_text(encoding="utf-8")

@@ -158,7 +158,7 @@ def write_benchmarks(s: dict, where: str) -> None:
     else:
         text = text.rstrip("\n") + "\n\n" + section
     sys.path.insert(0, str(ROOT))
-    from stance.atomic import write_text
+    from stance.io.atomic import write_text
 
     write_text(path, text)
 

@@ -27,8 +27,8 @@ def load() -> str:
 
 
 def bench_train() -> Path:
-    from stance.model.default import default_config
-    from stance.model.train import train
+    from stance.train.default import default_config
+    from stance.train.trainer import train
 
     out = Path(tempfile.mkdtemp(prefix="stance-bench-")) / "model"
     cfg = default_config()
@@ -43,11 +43,11 @@ def bench_train() -> Path:
 
 
 def bench_predict(path: str) -> None:
-    from stance.model.classifier import load_model
+    from stance.classify.transformer import load_model
     from stance.nlp import get_nlp
     from stance.pipeline import run
 
-    from stance.model.classifier import TransformerClassifier
+    from stance.classify.transformer import TransformerClassifier
 
     for quantize in (False, True):
         t = time.perf_counter()
@@ -74,7 +74,7 @@ def main() -> int:
         trained = bench_train()
         path = path or str(trained)
     if not path:
-        from stance.model.default import ensure_default_model
+        from stance.train.default import ensure_default_model
 
         path = str(ensure_default_model())
     bench_predict(path)

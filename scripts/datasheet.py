@@ -1,8 +1,8 @@
 """Rewrite the counts block of data/DATASHEET.md from the data files."""
 
-from stance.atomic import write_text
+from stance.io.atomic import write_text
 from stance.data import DATA_DIR
-from stance.datasheet import render
+from stance.annotate.datasheet import render
 
 if __name__ == "__main__":
     path = DATA_DIR / "DATASHEET.md"

@@ -15,13 +15,13 @@ import re
 import sys
 import time
 
-from stance.clean import clean_article
+from stance.io.clean import clean_article
 from stance.data import load_split
 from stance.extract import extract
-from stance.metrics.parties import match_parties, party_prf
+from stance.eval.parties import match_parties, party_prf
 from stance.nlp import parse_body
 
-# Independent of stance.clean's own rules: lines that look like page furniture.
+# Independent of stance.io.clean's own rules: lines that look like page furniture.
 LOOKS_LIKE_JUNK = re.compile(
     r"^\d{1,2}:\d{2}\s|subscribe|newsletter|donat|support (us|our|the|independent)|in your inbox|read more|"
     r"most read|cookie|sign up|advertis|©|listen to (this|the)|min read|become a (member|supporter)|indicates required",

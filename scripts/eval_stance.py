@@ -19,8 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from stance.classify import load_classifier  # noqa: E402
-from stance.metrics.stance import stance_scores  # noqa: E402
-from stance.model.train import gold_examples  # noqa: E402
+from stance.eval.stance import stance_scores  # noqa: E402
+from stance.train.trainer import gold_examples  # noqa: E402
 
 BASELINES = ["rules", "tfidf", "embed", "llm"]
 

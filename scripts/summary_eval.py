@@ -12,10 +12,10 @@ from pathlib import Path
 
 from stance.classify import load_classifier
 from stance.data import load_seed
-from stance.metrics.summary import summary_scores
+from stance.eval.summary import summary_scores
 from stance.pipeline import run
 from stance.summarize import source_pool, stance_judge, summarize
-from stance.summarize.render import to_markdown
+from stance.render.summary import to_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,9 +6,9 @@ Disagreement between sources is kept: each source's stance stays in ``by_source`
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from stance.names import proper_names, surname
 from stance.types import Article, Evidence, MergedParty, Party, PartyStance, SourceStance, Statement
 
 DEFAULT_THRESHOLD = 0.5
@@ -27,19 +27,12 @@ def party_stance(article: Article, party: Party, statements: list[Statement], pr
     )
 
 
-def _names(party: Party) -> set[str]:
-    names = {party.name.lower(), *(a.lower() for a in party.aliases)}
-    if party.kind == "person":
-        names.add(re.sub(r"(’s|'s)$", "", party.name.split()[-1]).lower())
-    return {n for n in names if n not in ("he", "she", "they", "it")}
-
-
 def _same(a: Party, b: Party) -> bool:
     if a.kind != b.kind:
         return False
     if a.kind == "person":
-        return a.name.split()[-1].lower() == b.name.split()[-1].lower()
-    return bool(_names(a) & _names(b))
+        return surname(a.name) == surname(b.name)
+    return bool(proper_names(a.name, a.aliases) & proper_names(b.name, b.aliases))
 
 
 def merge_parties(per_article: list[tuple[Article, list[PartyStance]]], threshold: float = DEFAULT_THRESHOLD) -> list[MergedParty]:

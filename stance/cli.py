@@ -57,11 +57,11 @@ def predict(
 
     Large batches: stance predict -f jsonl --out part1.jsonl --resume --shard 1/4 crawl.jsonl
     """
-    from stance import render
-    from stance.atomic import atomic_open
-    from stance.batch import BatchError, Shard, prepare_resume, skip_filter
+    from stance.render import records as render
+    from stance.io.atomic import atomic_open
+    from stance.io.batch import BatchError, Shard, prepare_resume, skip_filter
     from stance.classify import load_classifier
-    from stance.ingest import InputError
+    from stance.io.ingest import InputError
     from stance.pipeline import merge, run
 
     if not 0.0 <= threshold <= 1.0:
@@ -79,7 +79,7 @@ def predict(
         fail(str(err))
     results, errors, n_errors = [], [], 0
     with ExitStack() as stack:
-        if resume:  # appended and flushed line by line: see stance.batch for the crash semantics
+        if resume:  # appended and flushed line by line: see stance.io.batch for the crash semantics
             stream = stack.enter_context(open(out, "a", encoding="utf-8"))
         elif format == Format.jsonl:
             stream = stack.enter_context(atomic_open(out)) if out else sys.stdout
@@ -105,7 +105,7 @@ def predict(
 
         events = summarize(results, stance_of=stance_judge(load_classifier("rules")))
     if html:
-        from stance.report_html import render_html
+        from stance.render.html import render_html
 
         with atomic_open(html) as fh:
             fh.write(render_html(results, merged, summary=summary_render.to_dict(events)))
@@ -136,9 +136,9 @@ def merge_cmd(
     """
     import json
 
-    from stance import render
-    from stance.atomic import atomic_open
-    from stance.batch import BatchError, read_results, result_from_dict
+    from stance.render import records as render
+    from stance.io.atomic import atomic_open
+    from stance.io.batch import BatchError, read_results, result_from_dict
     from stance.pipeline import merge
 
     if not 0.0 <= threshold <= 1.0:
@@ -187,9 +187,9 @@ def summarize(
 
     Example: stance summarize --format md data/articles/*.txt
     """
-    from stance.atomic import atomic_open
+    from stance.io.atomic import atomic_open
     from stance.classify import load_classifier
-    from stance.ingest import InputError
+    from stance.io.ingest import InputError
     from stance.pipeline import run
     from stance.summarize import render as summary_render
     from stance.summarize import stance_judge
@@ -260,7 +260,7 @@ def train(
     import json
     import logging
 
-    from stance.model.config import ConfigError, load_config
+    from stance.train.args import ConfigError, load_config
 
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(asctime)s %(name)s: %(message)s",
                         datefmt="%H:%M:%S")
@@ -268,7 +268,7 @@ def train(
         cfg = load_config(config)
         if output_dir:
             cfg.output_dir = output_dir
-        from stance.model.train import train as run_training
+        from stance.train.trainer import train as run_training
 
         metrics = run_training(cfg)
     except (ConfigError, OSError) as err:
@@ -310,13 +310,13 @@ def label(
     import json
     from pathlib import Path
 
-    from stance.atomic import atomic_open
+    from stance.io.atomic import atomic_open
     from stance.classify.llm import LLMClassifier
-    from stance.ingest import InputError, read_articles
+    from stance.io.ingest import InputError, read_articles
     from stance.llm import LLMError, load_llm
     from stance.pipeline import analyze
-    from stance.prelabel import article_ref, to_row
-    from stance.validate import validate_article_rows
+    from stance.annotate.prelabel import article_ref, to_row
+    from stance.annotate.validate import validate_article_rows
 
     config = _llm_config(llm, llm_config)
     try:
@@ -369,7 +369,7 @@ def review(
     import click
 
     from stance import review as rv
-    from stance.validate import validate_article_rows, validate_train_rows
+    from stance.annotate.validate import validate_article_rows, validate_train_rows
 
     try:
         rows = [json.loads(line) for line in Path(prelabels).read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -429,7 +429,7 @@ def evaluate(
     """
     from pathlib import Path
 
-    from stance.evaluation import FLOORS, check_floors, load_floors, run_evaluation, write_report
+    from stance.eval.report import FLOORS, check_floors, load_floors, run_evaluation, write_report
 
     if split not in ("seed", "dev"):
         fail("--split must be seed or dev")

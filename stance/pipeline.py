@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 from stance.aggregate import DEFAULT_THRESHOLD, merge_parties, party_stance
 from stance.classify import PartyInput, StanceClassifier
 from stance.extract import extract
-from stance.fetch import FetchPolicy
-from stance.ingest import InputError, read_articles
+from stance.io.fetch import FetchPolicy
+from stance.io.ingest import InputError, read_articles
 from stance.nlp import get_nlp, parse_body
 from stance.types import Article, ArticleResult, MergedParty
 

@@ -1,6 +1,6 @@
 """Run the extractor on a few sentences written for the tests."""
 
-from stance.clean import clean_article
+from stance.io.clean import clean_article
 from stance.extract import extract
 from stance.nlp import parse_body
 

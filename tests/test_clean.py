@@ -1,6 +1,6 @@
 """Cleaning of the two seed pages: what is kept as article body, what is dropped."""
 
-from stance.clean import clean_article
+from stance.io.clean import clean_article
 
 
 def body_text(article) -> str:

@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from stance.cli import app
-from stance.clean import clean_article
+from stance.io.clean import clean_article
 
 
 @pytest.fixture(scope="module")

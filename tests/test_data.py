@@ -1,8 +1,8 @@
 """The project's data files: leakage between splits and a current datasheet."""
 
 from stance.data import DATA_DIR, load_dev, load_train
-from stance.datasheet import render
-from stance.leakage import cross_overlaps, near_duplicates
+from stance.annotate.datasheet import render
+from stance.annotate.leakage import cross_overlaps, near_duplicates
 
 
 def test_no_training_row_shares_a_long_passage_with_dev():
@@ -43,7 +43,7 @@ def _rows(path):
 
 
 def test_every_data_file_passes_the_validator():
-    from stance.validate import validate_article_rows, validate_train_rows
+    from stance.annotate.validate import validate_article_rows, validate_train_rows
 
     train = [r for p in sorted((DATA_DIR / "train" / "parts").glob("*.jsonl")) for r in _rows(p)]
     assert len(train) >= 1500

@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from stance.cli import app
 from stance.classify import base
-from stance.evaluation import Report, check_floors, load_floors, run_evaluation, to_markdown, write_report
+from stance.eval.report import Report, check_floors, load_floors, run_evaluation, to_markdown, write_report
 
 
 class AlwaysOpen:

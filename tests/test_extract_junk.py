@@ -1,6 +1,6 @@
 """No evidence may come from page junk: appeals, newsletter forms, news feeds."""
 
-from stance.clean import clean_article
+from stance.io.clean import clean_article
 from stance.extract import extract
 from stance.nlp import parse_body
 

@@ -12,7 +12,7 @@ from llm_fixtures import FakeServer, completion
 from stance.cli import app
 from stance.classify import load_classifier
 from stance.classify.base import PartyInput
-from stance.validate import validate_article_rows, validate_train_rows
+from stance.annotate.validate import validate_article_rows, validate_train_rows
 
 runner = CliRunner()
 

@@ -242,7 +242,7 @@ def test_label_command_with_a_local_model_writes_valid_rows(tiny_lm, seed_paths,
     from typer.testing import CliRunner
 
     from stance.cli import app
-    from stance.validate import validate_article_rows
+    from stance.annotate.validate import validate_article_rows
 
     out = tmp_path / "pre.jsonl"
     result = CliRunner().invoke(app, ["label", str(seed_paths[1]), "--out", str(out), "--llm", f"hf:{tiny_lm}"])
@@ -262,7 +262,7 @@ def test_bundled_model_labels_the_seed_articles(seed_paths, tmp_path, monkeypatc
 
     from stance.cli import app
     from stance.llm.bundled import bundled_gguf
-    from stance.validate import validate_article_rows
+    from stance.annotate.validate import validate_article_rows
 
     try:
         bundled_gguf()

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from stance.data import GoldArticle, GoldParty
-from stance.metrics.parties import match_parties, party_prf
+from stance.eval.parties import match_parties, party_prf
 from stance.types import Evidence, Party, Statement
 
 

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from stance.classify.base import PartyInput
-from stance.model.calibrate import fit_temperature, softmax
-from stance.model.config import ConfigError, config_from_dict, load_config
+from stance.classify.calibrate import fit_temperature, softmax
+from stance.train.args import ConfigError, config_from_dict, load_config
 from stance.types import LABELS
 
 transformers = pytest.importorskip("transformers")
@@ -35,7 +35,7 @@ def test_config_rejects_unknown_keys_and_wrong_types(tmp_path):
 def test_default_yaml_matches_the_default_config():
     from pathlib import Path
 
-    from stance.model.default import default_config
+    from stance.train.default import default_config
 
     repo = Path(__file__).resolve().parent.parent
     assert load_config(repo / "configs" / "default.yaml").to_dict() == default_config().to_dict()
@@ -58,7 +58,7 @@ def _tiny_base(tmp_path):
     """A random-weight BERT with the bundled MiniLM tokenizer: no download, trains in seconds."""
     from transformers import AutoTokenizer, BertConfig, BertModel
 
-    from stance.model.config import BUNDLED_MINILM, resolve_base_model
+    from stance.train.args import BUNDLED_MINILM, resolve_base_model
 
     tok = AutoTokenizer.from_pretrained(resolve_base_model(BUNDLED_MINILM))
     cfg = BertConfig(vocab_size=tok.vocab_size, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
@@ -70,7 +70,7 @@ def _tiny_base(tmp_path):
 
 
 def test_length_buckets_cover_every_row_once_with_little_padding():
-    from stance.model.sampler import LengthBucketSampler
+    from stance.train.sampler import LengthBucketSampler
 
     rng = np.random.default_rng(0)
     lengths = rng.integers(10, 200, size=1000).tolist()
@@ -89,8 +89,8 @@ def test_length_buckets_cover_every_row_once_with_little_padding():
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory):
     from stance.data import load_train
-    from stance.model.inputs import train_input
-    from stance.model.train import Examples, train
+    from stance.features import train_input
+    from stance.train.trainer import Examples, train
 
     tmp = tmp_path_factory.mktemp("model")
     base = _tiny_base(tmp)
@@ -123,7 +123,7 @@ def test_training_saves_a_complete_safetensors_model(tiny_model):
 
 
 def test_round_trip_gives_the_same_probabilities(tiny_model):
-    from stance.model.classifier import TransformerClassifier
+    from stance.classify.transformer import TransformerClassifier
 
     out, _, ex = tiny_model
     items = ex.dev[:12]
@@ -141,7 +141,7 @@ def test_round_trip_gives_the_same_probabilities(tiny_model):
 def test_temperature_from_the_card_is_applied(tiny_model, tmp_path):
     import shutil
 
-    from stance.model.classifier import TransformerClassifier
+    from stance.classify.transformer import TransformerClassifier
 
     out, _, ex = tiny_model
     hot = tmp_path / "hot"
@@ -158,7 +158,7 @@ def test_temperature_from_the_card_is_applied(tiny_model, tmp_path):
 
 
 def test_loading_refuses_folders_without_safetensors(tmp_path):
-    from stance.model.classifier import ModelError, TransformerClassifier
+    from stance.classify.transformer import ModelError, TransformerClassifier
 
     (tmp_path / "stance_model.json").write_text("{}")
     with pytest.raises(ModelError, match="safetensors"):
@@ -168,7 +168,7 @@ def test_loading_refuses_folders_without_safetensors(tmp_path):
 
 
 def test_encode_marks_the_party_but_never_pronouns():
-    from stance.model.inputs import encode, mention_names
+    from stance.features import encode, mention_names
 
     item = PartyInput(party="Ana Veld", role="minister", aliases=["Veld", "she", "the minister"],
                       statements=["Veld said she would talk.", "The minister refused a pause."])
@@ -179,7 +179,7 @@ def test_encode_marks_the_party_but_never_pronouns():
 
 
 def test_stance_scores_and_ece():
-    from stance.metrics.stance import stance_scores
+    from stance.eval.stance import stance_scores
 
     y = ["open", "conditional", "rejecting", "open"]
     s = stance_scores(y, y, [{"open": 1.0, "conditional": 0.0, "rejecting": 0.0}] * 4)
@@ -200,7 +200,7 @@ def test_unknown_classifier_is_a_clear_error():
 
 def test_gold_party_inputs_use_mentions_not_the_gold_evidence(tmp_path):
     from stance.data import GoldArticle, GoldParty
-    from stance.model.inputs import gold_party_inputs
+    from stance.features import gold_party_inputs
 
     text = ("Vessia rejects truce as talks stall\n\n"
             "Foreign Minister Ilse Kaarna said on Monday that Vessia would not accept a truce this winter. "
@@ -226,8 +226,8 @@ def test_gold_party_inputs_use_mentions_not_the_gold_evidence(tmp_path):
 
 def test_distractors_plant_the_party_into_other_rows_sentences():
     from stance.data import load_train
-    from stance.model.augment import add_distractors
-    from stance.model.inputs import train_input
+    from stance.train.augment import add_distractors
+    from stance.features import train_input
 
     rows = [r for r in load_train() if r.label in LABELS][:60]
     items, labels = [train_input(r) for r in rows], [r.label for r in rows]
@@ -246,7 +246,7 @@ def test_distractors_plant_the_party_into_other_rows_sentences():
 
 
 def test_mix_weight_follows_the_better_model_and_stays_calibrated():
-    from stance.model.mix import fit_mix, mixed_probs
+    from stance.classify.mix import fit_mix, mixed_probs
 
     rng = np.random.default_rng(3)
     gold = rng.integers(0, 3, 200)
@@ -267,7 +267,7 @@ def test_mention_names_do_not_depend_on_string_hashing():
     import subprocess
     import sys
 
-    code = "from stance.model.inputs import mention_names; print(mention_names('Ana Bel', ['Kyiv', 'Bel', 'Ukraine', 'Moscow']))"
+    code = "from stance.features import mention_names; print(mention_names('Ana Bel', ['Kyiv', 'Bel', 'Ukraine', 'Moscow']))"
     outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
     assert len(outs) == 1
@@ -277,9 +277,9 @@ def test_mention_names_do_not_depend_on_string_hashing():
 def test_setfit_recipe_trains_with_the_none_class_and_predicts_three_stances(tmp_path):
     pytest.importorskip("setfit")
     from stance.data import load_train
-    from stance.model.inputs import train_input
-    from stance.model.setfit_recipe import SetFitClassifier
-    from stance.model.train import Examples, train
+    from stance.features import train_input
+    from stance.train.setfit import SetFitClassifier
+    from stance.train.trainer import Examples, train
 
     rows = load_train()
     train_rows = [r for r in rows if r.label == "none"][:4] + [r for r in rows if r.label in LABELS][:12]

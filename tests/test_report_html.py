@@ -7,9 +7,9 @@ import subprocess
 import pytest
 
 from stance.classify import load_classifier
-from stance.clean import clean_article
+from stance.io.clean import clean_article
 from stance.pipeline import analyze, merge
-from stance.report_html import render_html
+from stance.render.html import render_html
 
 HOSTILE = (
     "Truce offer rejected <script>document.title='pwned'</script>\n\n"

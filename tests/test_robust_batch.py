@@ -5,7 +5,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from stance.batch import BatchError, Shard, prepare_resume
+from stance.io.batch import BatchError, Shard, prepare_resume
 from stance.cli import app
 
 runner = CliRunner()
@@ -110,7 +110,7 @@ def test_bad_shard_spec_is_a_usage_error(batch):
 
 
 def test_a_failed_run_leaves_the_previous_output_whole(tmp_path, batch, monkeypatch):
-    import stance.render as render
+    import stance.render.records as render
 
     out = tmp_path / "out.jsonl"
     assert predict("--out", str(out), str(batch)).exit_code == 0
@@ -131,9 +131,9 @@ def test_a_failed_run_leaves_the_previous_output_whole(tmp_path, batch, monkeypa
 
 
 def test_a_long_batch_leaves_the_vocabulary_as_it_found_it():
-    from stance import render
+    from stance.render import records as render
     from stance.classify import load_classifier
-    from stance.ingest import Raw, to_article
+    from stance.io.ingest import Raw, to_article
     from stance.nlp import get_nlp
     from stance.pipeline import analyze
 

@@ -9,8 +9,8 @@ from typer.testing import CliRunner
 
 from stance.classify import load_classifier
 from stance.cli import app
-from stance.ingest import MAX_CHARS, InputError, Raw, iter_raw, read_articles, to_article
-from stance.lang import detect
+from stance.io.ingest import MAX_CHARS, InputError, Raw, iter_raw, read_articles, to_article
+from stance.io.lang import detect
 from stance.pipeline import analyze, run
 
 FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -165,7 +165,7 @@ def test_jsonl_is_read_one_line_at_a_time():
 
 
 def test_oversized_jsonl_line_is_reported_and_the_next_line_still_read(tmp_path, monkeypatch):
-    import stance.ingest as ingest
+    import stance.io.ingest as ingest
 
     monkeypatch.setattr(ingest, "MAX_BYTES", 1000)
     path = tmp_path / "rows.jsonl"

@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 from stance.classify import load_classifier
 from stance.cli import app
 from stance.config import ConfigError, from_dict, load_config
-from stance.fetch import FetchError, FetchPolicy, fetch, looks_like_url
-from stance.ingest import InputError, iter_raw
+from stance.io.fetch import FetchError, FetchPolicy, fetch, looks_like_url
+from stance.io.ingest import InputError, iter_raw
 from stance.pipeline import run
 
 ROOT = Path(__file__).resolve().parent.parent

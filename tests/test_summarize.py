@@ -14,7 +14,7 @@ from stance.summarize.extractive import frame
 from stance.summarize.gate import SourcePool, check
 from stance.summarize.grouping import group_events
 from stance.summarize.model import SourceSentence
-from stance.summarize.render import to_dict, to_markdown
+from stance.render.summary import to_dict, to_markdown
 from stance.summarize.text import loaded_words, normalise_quotes, outlet_name, quoted_spans
 from stance.types import Article
 
@@ -252,7 +252,7 @@ def _stance(article: Article, name: str, role: str, stance: str, snippet: str):
 
 
 def test_disagreement_between_outlets_is_stated():
-    from stance.metrics.summary import balance, party_coverage
+    from stance.eval.summary import balance, party_coverage
     from stance.types import ArticleResult
 
     a = ArticleResult(HARBOUR_A, [

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from stance.metrics.summary import rouge, summary_scores
+from stance.eval.summary import rouge, summary_scores
 from stance.summarize import source_pool
 from stance.summarize.model import EventSummary, Position, SummarySentence
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from stance.validate import validate_article_rows, validate_train_rows
+from stance.annotate.validate import validate_article_rows, validate_train_rows
 
 TEXT = ("The council met on Tuesday. “We will hold our fire the moment the militia leaves the port,” "
         "said council chair Ida Brenner. Fighting went on overnight.")

@@ -54,8 +54,8 @@ def load_classifier(spec: str = "model") -> StanceClassifier:
 
         return RuleClassifier()
     if spec in ("model", "encoder"):
-        from stance.model.classifier import TransformerClassifier
-        from stance.model.default import ensure_default_model
+        from stance.classify.transformer import TransformerClassifier
+        from stance.train.default import ensure_default_model
 
         return TransformerClassifier(ensure_default_model(), mix=spec == "model")
     if spec == "tfidf":
@@ -75,7 +75,7 @@ def load_classifier(spec: str = "model") -> StanceClassifier:
         except LLMError as err:
             raise ValueError(str(err)) from None
     if Path(spec).is_dir():
-        from stance.model.classifier import load_model
+        from stance.classify.transformer import load_model
 
         return load_model(spec)
     raise ValueError(f"unknown classifier '{spec}' (expected: {', '.join(CLASSIFIERS)}, or a model folder)")

@@ -21,7 +21,7 @@ class EmbeddingClassifier:
     def __init__(self, model_path: str | None = None, scale: float = 20.0):
         from transformers import AutoModel, AutoTokenizer
 
-        from stance.model.config import BUNDLED_MINILM, resolve_base_model
+        from stance.train.args import BUNDLED_MINILM, resolve_base_model
 
         path = model_path or resolve_base_model(BUNDLED_MINILM)
         self.tokenizer = AutoTokenizer.from_pretrained(path)

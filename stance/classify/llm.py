@@ -40,7 +40,7 @@ class LLMClassifier:
         self.failures = 0
 
     def predict(self, items: list[PartyInput]) -> list[dict[str, float]]:
-        from stance.ingest import InputError
+        from stance.io.ingest import InputError
         from stance.llm import InvalidOutput, LLMError
 
         out = []

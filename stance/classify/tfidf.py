@@ -13,7 +13,7 @@ from stance.types import LABELS
 
 
 def _text(item: PartyInput) -> str:
-    from stance.model.inputs import encode
+    from stance.features import encode
 
     head, body = encode(item)
     return f"{head} {body}"
@@ -26,7 +26,7 @@ def _fit(seed: int = 13):
     from sklearn.pipeline import make_pipeline
 
     from stance.data import load_train
-    from stance.model.inputs import train_input
+    from stance.features import train_input
 
     rows = [r for r in load_train() if r.label in LABELS]
     pipe = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),

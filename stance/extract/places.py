@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from stance.extract.lexicon import country_of
+from stance.names import strip_possessive
 
 DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "s", "n")
 PLACE_SUFFIXES = ("ia", "a", "e", "o", "y", "")
@@ -18,7 +19,7 @@ COUNTRY_HEADS = frozenset("government president presidency people capital prime 
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"(’s|'s)$", "", text.strip(" ,.;:\"“”‘’")).strip()
+    return strip_possessive(text.strip(" ,.;:\"“”‘’")).strip()
 
 
 def _stem(word: str, suffixes) -> str:

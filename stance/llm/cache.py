@@ -12,7 +12,7 @@ import json
 import os
 from pathlib import Path
 
-from stance.atomic import write_text
+from stance.io.atomic import write_text
 
 
 def cache_root() -> Path:

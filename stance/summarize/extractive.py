@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from stance.aggregate import merge_parties
+from stance.names import mention_names
 from stance.summarize.model import Position, SourceSentence, SummarySentence
 from stance.summarize.text import (
     OPEN_QUOTES, body_sentences, join_names, loaded_words, news_outlets, outlet_name, words,
@@ -121,9 +122,7 @@ def hedge_sentences(results: list[ArticleResult], limit: int = 2) -> list[Summar
 
 
 def _names(m: MergedParty) -> list[str]:
-    names = [m.name, *m.aliases]
-    last = m.name.split()[-1]
-    return [n for n in names + [last] if len(n) > 2 and n.lower() not in ("he", "she", "him", "they", "it", "the country")]
+    return [n for n in mention_names(m.name, m.aliases) if len(n) > 2 and n.lower() != "the country"]
 
 
 def _quote_only(text: str) -> str | None:

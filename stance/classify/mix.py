@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from stance.classify.base import PartyInput
-from stance.model.calibrate import fit_temperature, softmax
+from stance.classify.calibrate import fit_temperature, softmax
 from stance.types import LABELS
 
 GRID = tuple(i / 10 for i in range(11))

@@ -92,7 +92,7 @@ def gold_party_inputs(gold_article, relevant_only: bool = False) -> list[PartyIn
     """
     from stance.extract import extract
     from stance.extract.statements import relevant
-    from stance.ingest import read_articles
+    from stance.io.ingest import read_articles
     from stance.nlp import parse_body, sentences
 
     article = next(iter(read_articles([str(gold_article.path)])))

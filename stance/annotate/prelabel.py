@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from stance.atomic import write_text
+from stance.io.atomic import write_text
 from stance.types import Article, ArticleResult
 
 

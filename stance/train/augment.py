@@ -18,7 +18,7 @@ import random
 from dataclasses import replace
 
 from stance.classify.base import PartyInput
-from stance.model.inputs import mention_names
+from stance.features import mention_names
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 OBJECT_DEPS = {"pobj", "dobj", "poss", "amod", "compound"}

@@ -4,7 +4,7 @@ On CPU the Linear layers can be quantised to int8 (dynamic quantisation, ``quant
 measured on dev it is 2.2x faster but changes 10 % of predictions (macro-F1 0.787 -> 0.760),
 so it is off by default. Batches are padded only to their longest item. A model trained
 with ``mix_tfidf`` mixes its calibrated probabilities with the TF-IDF model's by the
-dev-fitted weight stored in ``stance_model.json`` (see stance.model.mix).
+dev-fitted weight stored in ``stance_model.json`` (see stance.classify.mix).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import json
 from pathlib import Path
 
 from stance.classify.base import PartyInput
-from stance.model.inputs import InputStyle, encode
-from stance.model.train import META_FILE, stance_probs
+from stance.features import InputStyle, encode
+from stance.train.trainer import META_FILE, stance_probs
 
 
 class ModelError(OSError):
@@ -26,7 +26,7 @@ def load_model(path: str | Path):
     path = Path(path)
     meta_path = path / META_FILE
     if meta_path.is_file() and json.loads(meta_path.read_text(encoding="utf-8")).get("method") == "setfit":
-        from stance.model.setfit_recipe import SetFitClassifier
+        from stance.train.setfit import SetFitClassifier
 
         return SetFitClassifier(path)
     return TransformerClassifier(path)
@@ -83,7 +83,7 @@ class TransformerClassifier:
         probs = stance_probs(self.logits(items), self.labels, self.temperature)
         if not self.mix or self.mix["encoder_weight"] >= 1.0:
             return probs
-        from stance.model.mix import as_array, as_dicts, mixed_probs, tfidf_probs
+        from stance.classify.mix import as_array, as_dicts, mixed_probs, tfidf_probs
 
         return as_dicts(mixed_probs(as_array(probs), tfidf_probs(items), self.mix["encoder_weight"],
                                     self.mix["temperature"]))

@@ -18,8 +18,8 @@ import numpy as np
 
 from stance.classify.base import PartyInput
 from stance.data import DATA_DIR
-from stance.model.config import TrainConfig, resolve_base_model
-from stance.model.inputs import InputStyle, encode
+from stance.train.args import TrainConfig, resolve_base_model
+from stance.features import InputStyle, encode
 from stance.types import LABELS
 
 log = logging.getLogger("stance.train")
@@ -36,8 +36,8 @@ def train_setfit(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples=None, bas
     from setfit import SetFitModel, Trainer, TrainingArguments
     from transformers import set_seed
 
-    from stance.model.calibrate import fit_temperature
-    from stance.model.train import (META_FILE, _scores, build_examples, label_list, model_card, stance_logits,
+    from stance.classify.calibrate import fit_temperature
+    from stance.train.trainer import (META_FILE, _scores, build_examples, label_list, model_card, stance_logits,
                                     stance_probs)
 
     started = time.time()
@@ -93,7 +93,7 @@ class SetFitClassifier:
     def __init__(self, path: str | Path):
         from sentence_transformers import SentenceTransformer
 
-        from stance.model.train import META_FILE
+        from stance.train.trainer import META_FILE
 
         path = Path(path)
         self.meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
@@ -106,7 +106,7 @@ class SetFitClassifier:
         self.body = SentenceTransformer(str(path), device="cpu", trust_remote_code=False)
 
     def predict(self, items: list[PartyInput]) -> list[dict[str, float]]:
-        from stance.model.train import stance_probs
+        from stance.train.trainer import stance_probs
 
         if not items:
             return []

@@ -12,8 +12,8 @@ import contextlib
 import sys
 from pathlib import Path
 
-from stance.model.cache import cache_dir, key, training_code_hash
-from stance.model.config import TrainConfig
+from stance.cache import cache_dir, key, training_code_hash
+from stance.train.args import TrainConfig
 
 log = logging.getLogger("stance.model")
 
@@ -24,7 +24,7 @@ def default_config() -> TrainConfig:
 
 
 def default_model_dir(cfg: TrainConfig | None = None) -> Path:
-    from stance.model.train import data_hashes
+    from stance.train.trainer import data_hashes
 
     cfg = cfg or default_config()
     settings = {k: v for k, v in cfg.to_dict().items() if k != "output_dir"}
@@ -33,7 +33,7 @@ def default_model_dir(cfg: TrainConfig | None = None) -> Path:
 
 def ensure_default_model(cfg: TrainConfig | None = None) -> Path:
     """The cached default model folder, training it first (with a progress bar) if it is missing."""
-    from stance.model.train import META_FILE, train
+    from stance.train.trainer import META_FILE, train
 
     cfg = cfg or default_config()
     path = default_model_dir(cfg)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from stance.atomic import write_text
+from stance.io.atomic import write_text
 from stance.data import FORMS
 
 KEYS = {"a": "accept", "o": "open", "c": "conditional", "r": "rejecting", "n": "none", "x": "reject",

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import yaml
 
-from stance.atomic import atomic_open, write_text
+from stance.io.atomic import atomic_open, write_text
 from stance.data import GoldArticle, load_split
 from stance.types import LABELS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FLOORS = ROOT / "configs" / "floors.yaml"
 BASELINES = ("encoder", "rules", "tfidf", "embed")
 
@@ -51,14 +51,14 @@ class Report:
 
 
 def _articles(gold: list[GoldArticle]):
-    from stance.clean import clean_article
+    from stance.io.clean import clean_article
 
     return [clean_article(str(g.path), g.text) for g in gold]
 
 
 def evaluate_extraction(gold: list[GoldArticle], classifier) -> tuple[dict, dict, list]:
     """Party P/R/F1 and evidence overlap of the full pipeline, plus end-to-end stance accuracy."""
-    from stance.metrics.parties import match_parties, party_prf
+    from stance.eval.parties import match_parties, party_prf
     from stance.pipeline import analyze
 
     results = [analyze(a, classifier) for a in _articles(gold)]
@@ -76,8 +76,8 @@ def evaluate_extraction(gold: list[GoldArticle], classifier) -> tuple[dict, dict
 def evaluate_stance(gold: list[GoldArticle], specs: list[str]) -> dict[str, dict]:
     """Stance on gold parties: the same inputs for every classifier."""
     from stance.classify import load_classifier
-    from stance.metrics.stance import stance_scores
-    from stance.model.inputs import gold_party_inputs
+    from stance.eval.stance import stance_scores
+    from stance.features import gold_party_inputs
 
     items, truth = [], []
     for ga in gold:
@@ -106,7 +106,7 @@ def evaluate_summary(gold: list[GoldArticle], results) -> dict:
     if not reference.exists():
         return {}
     from stance.classify import load_classifier
-    from stance.metrics.summary import summary_scores
+    from stance.eval.summary import summary_scores
     from stance.summarize import source_pool, stance_judge, summarize
 
     events = summarize(results, stance_of=stance_judge(load_classifier("rules")))

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from stance.clean import clean_article
-from stance.fetch import FetchError, FetchPolicy, fetch, looks_like_url
-from stance.lang import detect_article
+from stance.io.clean import clean_article
+from stance.io.fetch import FetchError, FetchPolicy, fetch, looks_like_url
+from stance.io.lang import detect_article
 from stance.types import Article
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}

@@ -12,7 +12,7 @@ import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from stance.model.inputs import InputStyle
+from stance.features import InputStyle
 
 BUNDLED_MINILM = "bundled:all-MiniLM-L6-v2"
 METHODS = ("finetune", "setfit")

@@ -107,7 +107,7 @@ def read_results(path: str | Path, warn: Callable[[str], None]) -> Iterator[tupl
 
 
 def result_from_dict(row: dict) -> ArticleResult:
-    """Rebuild an ArticleResult from its JSON form (see stance.render.article_dict)."""
+    """Rebuild an ArticleResult from its JSON form (see stance.render.records.article_dict)."""
     article = Article(source=row["source"], text=row.get("text", ""), title=row.get("title", ""),
                       outlet=row.get("outlet", ""), date=row.get("date", ""), url=row.get("url", ""),
                       body=[tuple(span) for span in row.get("body", [])], language=row.get("language", "en"))

@@ -1,7 +1,7 @@
 """Summary metrics for the evaluation harness.
 
 ROUGE against a reference through the local `evaluate` module in
-stance/metrics/modules/rouge; and rates read off the summary itself: party coverage
+stance/eval/modules/rouge; and rates read off the summary itself: party coverage
 (gold parties that appear with their gold stance), attribution (sentences that name a
 source), unsupported sentences (those the symbolic gate rejects, plus those dropped),
 loaded words outside quotation marks, quotations verbatim in a source, and balance

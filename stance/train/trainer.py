@@ -1,7 +1,7 @@
 """`stance train`: fine-tune an encoder on the training rows, select on dev, calibrate, save.
 
 Dev examples are gold parties of the dev articles presented exactly as the pipeline
-presents extracted parties (see :func:`stance.model.inputs.gold_party_inputs`). The
+presents extracted parties (see :func:`stance.features.gold_party_inputs`). The
 best epoch by dev macro-F1 is kept; a temperature fitted on dev makes confidences
 honest. The output folder holds safetensors weights, the tokenizer, ``stance_model.json``
 (labels, temperature, input style) and a model card with data hashes and metrics.
@@ -21,8 +21,8 @@ import numpy as np
 
 from stance.classify.base import PartyInput
 from stance.data import DATA_DIR, load_dev, load_train
-from stance.model.config import TrainConfig, resolve_base_model
-from stance.model.inputs import encode, gold_party_inputs, train_input
+from stance.train.args import TrainConfig, resolve_base_model
+from stance.features import encode, gold_party_inputs, train_input
 from stance.types import LABELS
 
 log = logging.getLogger("stance.train")
@@ -58,9 +58,9 @@ def gold_examples(split: str = "dev", data_dir: Path = DATA_DIR, limit: int = 0)
     """
     from dataclasses import asdict
 
-    from stance.atomic import write_text
+    from stance.io.atomic import write_text
     from stance.data import load_split
-    from stance.model.cache import cache_dir, code_hash, key
+    from stance.cache import cache_dir, code_hash, key
 
     files = data_hashes(data_dir) if split == "dev" else {
         p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((data_dir / "articles").glob("*.txt"))
@@ -89,7 +89,7 @@ def build_examples(cfg: TrainConfig, data_dir: Path = DATA_DIR) -> Examples:
     labels = [r.label for r in rows]
     items = [train_input(r) for r in rows]
     if cfg.distractor_rate:
-        from stance.model.augment import add_distractors
+        from stance.train.augment import add_distractors
 
         items = add_distractors(items, rows, cfg.distractor_rate, cfg.seed)
     return Examples(items, labels, dev, dev_labels)
@@ -106,8 +106,8 @@ def stance_logits(logits: np.ndarray, labels: list[str]) -> np.ndarray:
 
 def stance_probs(logits: np.ndarray, labels: list[str], temperature: float = 1.0) -> list[dict[str, float]]:
     """Probabilities over the three stance labels (a 'none' class, if trained, is dropped and the rest renormalised)."""
-    from stance.model.calibrate import softmax
-    from stance.model.mix import as_dicts
+    from stance.classify.calibrate import softmax
+    from stance.classify.mix import as_dicts
 
     return as_dicts(softmax(stance_logits(logits, labels), temperature))
 
@@ -132,7 +132,7 @@ def train(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Examples | None
           base_model: str | None = None) -> dict:
     """Train, select, calibrate and save to ``cfg.output_dir``; returns the metrics written to the card."""
     if cfg.method == "setfit":
-        from stance.model.setfit_recipe import train_setfit
+        from stance.train.setfit import train_setfit
 
         return train_setfit(cfg, data_dir, examples)
     import tempfile
@@ -142,8 +142,8 @@ def train(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Examples | None
     from transformers import (AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding,
                               TrainingArguments, set_seed)
 
-    from stance.metrics.stance import stance_scores
-    from stance.model.calibrate import fit_temperature
+    from stance.eval.stance import stance_scores
+    from stance.classify.calibrate import fit_temperature
 
     started = time.time()
     set_seed(cfg.seed)
@@ -207,10 +207,10 @@ def train(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Examples | None
 
 
 def _trainer_class(lengths: list[int], cfg: TrainConfig):
-    """The Trainer, with length-bucketed training batches when ``cfg.group_by_length`` (stance.model.sampler)."""
+    """The Trainer, with length-bucketed training batches when ``cfg.group_by_length`` (stance.train.sampler)."""
     from transformers import Trainer
 
-    from stance.model.sampler import LengthBucketSampler
+    from stance.train.sampler import LengthBucketSampler
 
     class StanceTrainer(Trainer):
         def _get_train_sampler(self, train_dataset=None):
@@ -222,8 +222,8 @@ def _trainer_class(lengths: list[int], cfg: TrainConfig):
 
 
 def fit_tfidf_mix(encoder_probs: list[dict[str, float]], dev: list[PartyInput], gold: np.ndarray) -> dict:
-    """The dev-fitted mixture with the TF-IDF model (see stance.model.mix) and its dev scores."""
-    from stance.model.mix import as_array, as_dicts, fit_mix, mixed_probs, tfidf_probs
+    """The dev-fitted mixture with the TF-IDF model (see stance.classify.mix) and its dev scores."""
+    from stance.classify.mix import as_array, as_dicts, fit_mix, mixed_probs, tfidf_probs
 
     p, q = as_array(encoder_probs), tfidf_probs(dev)
     weight, temperature = fit_mix(p, q, gold)
@@ -233,7 +233,7 @@ def fit_tfidf_mix(encoder_probs: list[dict[str, float]], dev: list[PartyInput], 
 
 
 def _scores(y_true: list[str], probs: list[dict[str, float]]) -> dict:
-    from stance.metrics.stance import stance_scores
+    from stance.eval.stance import stance_scores
 
     y_pred = [max(p, key=p.get) for p in probs]
     s = stance_scores(y_true, y_pred, probs)

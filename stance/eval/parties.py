@@ -14,15 +14,9 @@ for precision), so a predicted quote fragment inside the gold sentence still cou
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
-PRONOUNS = frozenset("i me my he him his she her hers it its they them their we our us".split())
-TITLES = frozenset(
-    "mr mrs ms dr sir president prime minister general gen marshal colonel lieutenant commander "
-    "sheikh bishop father secretary foreign defence defense interior chief".split()
-)
+from stance.names import looks_personal, normalise, proper_names, surname
 
 
 @dataclass
@@ -33,36 +27,6 @@ class _P:
     speaks_for: str | None = None
     evidence: list[tuple[int, int]] = field(default_factory=list)
     obj: object = None
-
-
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"(’s|'s)\b", "", text)
-    text = re.sub(r"\([^)]*\)", " ", text)
-    text = re.sub(r"^(the|a|an)\s+", "", text.strip())
-    return " ".join(re.findall(r"[a-z0-9-]+", text))
-
-
-def _proper(alias: str) -> bool:
-    """An alias that names something (has a capitalised word past any article)."""
-    words = re.sub(r"^(the|a|an)\s+", "", alias.strip(), flags=re.I).split()
-    return bool(words) and words[0][:1].isupper() and alias.strip().lower() not in PRONOUNS
-
-
-def _surname(name: str) -> str:
-    words = [w for w in _norm(name).split() if w not in TITLES]
-    return words[-1] if words else ""
-
-
-def _looks_personal(name: str) -> bool:
-    """A personal name: 2-5 capitalised words, no 'of', no organisation words."""
-    words = re.sub(r"\([^)]*\)", "", name).split()
-    if not 2 <= len(words) <= 5 or any(w.lower() in ("of", "for", "and", "the") for w in words):
-        return False
-    org = re.compile(r"^(front|army|council|party|alliance|coalition|government|union|movement|forces|ministry|"
-                     r"community|conference|organization|organisation|nations|states|league|command|office)$", re.I)
-    return all(w[:1].isupper() for w in words) and not any(org.match(w) for w in words)
 
 
 def _coerce(item) -> _P:
@@ -87,25 +51,24 @@ def _coerce(item) -> _P:
 
 
 def _names(p: _P) -> set[str]:
-    names = {_norm(p.name)} | {_norm(a) for a in p.aliases if _proper(a)}
-    return {n for n in names if n and n not in PRONOUNS}
+    return proper_names(p.name, p.aliases)
 
 
 def _is_person(p: _P) -> bool:
-    return p.kind == "person" if p.kind else _looks_personal(p.name)
+    return p.kind == "person" if p.kind else looks_personal(p.name)
 
 
 def _surname_match(pred: _P, gold: _P) -> bool:
-    if not (_is_person(pred) and _looks_personal(gold.name)):
+    if not (_is_person(pred) and looks_personal(gold.name)):
         return False
-    return _surname(pred.name) == _surname(gold.name) or _surname(pred.name) in _names(gold)
+    return surname(pred.name) == surname(gold.name) or surname(pred.name) in _names(gold)
 
 
 def _body_match(pred: _P, gold: _P) -> bool:
     """A named spokesperson's predicted party against a gold party that is their body."""
-    if not pred.speaks_for or _looks_personal(gold.name):
+    if not pred.speaks_for or looks_personal(gold.name):
         return False
-    body = _norm(pred.speaks_for)
+    body = normalise(pred.speaks_for)
     return bool(body) and (body in _names(gold) or any(body == n or body in n.split(" ") for n in _names(gold)))
 
 
@@ -118,7 +81,7 @@ def match_parties(pred, gold_article) -> list[tuple[object, object]]:
     used_p: set[int] = set()
     used_g: set[int] = set()
     rules = (
-        lambda p, g: _norm(p.name) == _norm(g.name),
+        lambda p, g: normalise(p.name) == normalise(g.name),
         lambda p, g: bool(_names(p) & _names(g)),
         _surname_match,
         _body_match,

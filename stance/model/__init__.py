@@ -1,1 +1,0 @@
-"""The fine-tuned stance model: config, inputs, training, calibration, inference, default cache."""
