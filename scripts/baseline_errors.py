@@ -21,7 +21,7 @@ if __name__ == "__main__":
         article = clean_article(str(ga.path), ga.text)
         found = extract(article, parse_body(article))
         form_of = {id(gp): Counter(s.form for s in sts).most_common(1)[0][0]
-                   for (party, sts), gp in match_parties(found, ga)}
+                   for (party, sts), gp in match_parties(found, ga.parties)}
         probs = rules.predict(gold_party_inputs(ga))
         for gp, p in zip(ga.parties, probs):
             form = form_of.get(id(gp), "not extracted")

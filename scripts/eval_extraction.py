@@ -45,7 +45,7 @@ def run_split(name: str, verbose: bool) -> tuple[dict, list[str]]:
                 if st.relevant and not any(s <= st.start and st.end <= e for s, e in article.body):
                     junk.append(f"{art.path.name}: {party.name}: {st.text[:80]!r}")
         if verbose:
-            pairs = {id(p): g.name for p, g in match_parties(found, art)}
+            pairs = {id(p): g.name for p, g in match_parties(found, art.parties)}
             print(f"--- {art.path.name}")
             for party, sts in found:
                 mark = f"= {pairs[id(party)]}" if id(party) in pairs else "FP"

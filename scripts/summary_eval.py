@@ -27,7 +27,7 @@ def main() -> None:
     generator = embedder = None
     if args.llm:
         from stance.llm import load_llm
-        from stance.summarize.embed import default_embedder
+        from stance.embeddings import default_embedder
 
         generator, embedder = load_llm(args.llm), default_embedder()
     clf = load_classifier("rules")

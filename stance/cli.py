@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from contextlib import ExitStack
 from enum import Enum
 from typing import Annotated
 
@@ -12,6 +11,7 @@ import typer
 from stance.aggregate import DEFAULT_THRESHOLD
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  context_settings={"help_option_names": ["-h", "--help"]},
                   help="Ceasefire stance of every party quoted in war news, with the sentences that prove it.")
 
 
@@ -31,9 +31,40 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"stance {version('stance')}")
+        raise typer.Exit()
+
+
 @app.callback()
-def main() -> None:
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the version and exit.")] = False) -> None:
     """Run `stance COMMAND --help` for each command's options and an example."""
+
+
+def emit(text: str, out: str | None) -> None:
+    """The command's output, ending in one newline: to --out (atomically) or stdout."""
+    from stance.io.atomic import atomic_open
+
+    text = text if not text or text.endswith("\n") else text + "\n"
+    if out:
+        with atomic_open(out) as fh:
+            fh.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+def _classifier(model: str):
+    """The classifier for --model; the default model is built once, announced, if this cache lacks it."""
+    from stance.pipeline import load_classifier
+
+    try:
+        return load_classifier(model, build=True)
+    except (ValueError, OSError) as err:
+        fail(str(err))
 
 
 @app.command()
@@ -41,7 +72,7 @@ def predict(
     inputs: Annotated[list[str], typer.Argument(help="Articles: .txt .md .html .jsonl files, directories, http(s) URLs, or - for stdin.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="table (people), json (programs), jsonl (streams).")] = Format.table,
     out: Annotated[str | None, typer.Option("--out", "-o", help="Write here (atomically) instead of stdout.")] = None,
-    model: Annotated[str, typer.Option(help="Classifier: 'model' (fine-tuned default, trained and cached on first use), "
+    model: Annotated[str, typer.Option(help="Classifier: 'model' (fine-tuned default, built and cached on first use), "
                                             "a folder from `stance train`, 'rules' (cue baseline), 'tfidf', 'embed', llm:<backend> (zero-shot LLM, e.g. llm:default).")] = "model",
     threshold: Annotated[float, typer.Option(help="Below this confidence a party is flagged low-confidence.")] = DEFAULT_THRESHOLD,
     html: Annotated[str | None, typer.Option("--html", help="Also write a self-contained HTML report here.")] = None,
@@ -57,12 +88,11 @@ def predict(
 
     Large batches: stance predict -f jsonl --out part1.jsonl --resume --shard 1/4 crawl.jsonl
     """
-    from stance.render import records as render
     from stance.io.atomic import atomic_open
-    from stance.io.batch import BatchError, Shard, prepare_resume, skip_filter
-    from stance.classify import load_classifier
-    from stance.io.ingest import InputError
-    from stance.pipeline import merge, run
+    from stance.io.batch import BatchError, Shard, collect, jsonl_stream, prepare_resume, skip_filter
+    from stance.pipeline import merge, run, summarize
+    from stance.render import records as render
+    from stance.render import summary as summary_render
 
     if not 0.0 <= threshold <= 1.0:
         fail("--threshold must be between 0 and 1")
@@ -73,37 +103,15 @@ def predict(
         done = prepare_resume(out) if resume else set()
     except (BatchError, OSError) as err:
         fail(str(err))
-    try:
-        classifier = load_classifier(model)
-    except (ValueError, OSError) as err:
-        fail(str(err))
-    results, errors, n_errors = [], [], 0
-    with ExitStack() as stack:
-        if resume:  # appended and flushed line by line: see stance.io.batch for the crash semantics
-            stream = stack.enter_context(open(out, "a", encoding="utf-8"))
-        elif format == Format.jsonl:
-            stream = stack.enter_context(atomic_open(out)) if out else sys.stdout
-        else:
-            stream = None
-        for item in run(inputs, classifier, threshold, keep=skip_filter(done, part)):
-            if isinstance(item, InputError):
-                n_errors += 1
-                if format != Format.jsonl:
-                    errors.append(str(item))
-                typer.echo(f"error: {item}", err=True)
-                continue
-            if stream is not None:
-                stream.write(render.to_jsonl_line(item) + "\n")
-                stream.flush()
-            if stream is None or html:
-                results.append(item)
+    classifier = _classifier(model)
+    streaming = format == Format.jsonl
+    with jsonl_stream(out if streaming else None, resume, enabled=streaming) as stream:
+        results, errors = collect(run(inputs, classifier, threshold, keep=skip_filter(done, part)), stream,
+                                  keep=not streaming or bool(html), echo=lambda msg: typer.echo(msg, err=True))
+    n_errors = len(errors)
+    errors = [] if streaming else errors
     merged = merge(results, threshold) if (format != Format.jsonl or html) else []
-    events = []
-    if format != Format.jsonl or html:
-        from stance.summarize import stance_judge, summarize
-        from stance.summarize import render as summary_render
-
-        events = summarize(results, stance_of=stance_judge(load_classifier("rules")))
+    events = summarize(results, classifier) if (format != Format.jsonl or html) else []
     if html:
         from stance.render.html import render_html
 
@@ -114,11 +122,7 @@ def predict(
             text = render.to_json(results, merged, errors, extra={"summary": summary_render.to_dict(events)})
         else:
             text = render.to_table(results, merged) + "\n" + summary_render.to_text_section(events)
-        if out:
-            with atomic_open(out) as fh:
-                fh.write(text + ("\n" if not text.endswith("\n") else ""))
-        else:
-            typer.echo(text)
+        emit(text, out)
     raise typer.Exit(1 if n_errors else 0)
 
 
@@ -137,38 +141,22 @@ def merge_cmd(
     import json
 
     from stance.render import records as render
-    from stance.io.atomic import atomic_open
-    from stance.io.batch import BatchError, read_results, result_from_dict
+    from stance.io.batch import BatchError, gather_parts, result_from_dict
     from stance.pipeline import merge
 
     if not 0.0 <= threshold <= 1.0:
         fail("--threshold must be between 0 and 1")
-    warn = lambda msg: typer.echo(f"warning: {msg}", err=True)  # noqa: E731
-    rows: dict[str, bytes] = {}
-    duplicates = 0
     try:
-        for path in parts:
-            for source, line in read_results(path, warn):
-                if source in rows:
-                    duplicates += 1
-                    continue
-                rows[source] = line
+        ordered = gather_parts(parts, lambda msg: typer.echo(f"warning: {msg}", err=True))
     except BatchError as err:
         fail(str(err))
-    if duplicates:
-        warn(f"{duplicates} duplicate source(s) kept once (first part wins)")
-    ordered = [rows[k] for k in sorted(rows)]
     if format == Format.jsonl:
         text = "".join(line.decode("utf-8") + "\n" for line in ordered)
     else:
         results = [result_from_dict(json.loads(line)) for line in ordered]
         merged = merge(results, threshold)
         text = render.to_json(results, merged, []) if format == Format.json else render.to_table(results, merged)
-    if out:
-        with atomic_open(out) as fh:
-            fh.write(text if not text or text.endswith("\n") else text + "\n")
-    else:
-        sys.stdout.write(text if not text or text.endswith("\n") else text + "\n")
+    emit(text, out)
 
 
 @app.command()
@@ -176,7 +164,8 @@ def summarize(
     inputs: Annotated[list[str], typer.Argument(help="Articles: .txt .md .html .jsonl files, directories, or - for stdin.")],
     format: Annotated[SummaryFormat, typer.Option("--format", "-f", help="md (people) or json (programs).")] = SummaryFormat.md,
     out: Annotated[str | None, typer.Option("--out", "-o", help="Write here (atomically) instead of stdout.")] = None,
-    model: Annotated[str, typer.Option(help="Stance classifier for the parties (as in predict): 'rules'.")] = "rules",
+    model: Annotated[str, typer.Option(help="Stance classifier for the parties, as in `stance predict` (the summary "
+                                            "gives each party the stance predict gives it).")] = "model",
     llm: Annotated[str | None, typer.Option(help="Rewrite with this LLM backend (stance.llm spec); every generated sentence is checked against the sources and unsupported ones are dropped and listed.")] = None,
     similarity: Annotated[float, typer.Option(help="Content similarity (0-1) above which articles are one event.")] = 0.3,
     max_days: Annotated[int, typer.Option(help="Articles dated further apart than this are never one event.")] = 3,
@@ -187,34 +176,23 @@ def summarize(
 
     Example: stance summarize --format md data/articles/*.txt
     """
-    from stance.io.atomic import atomic_open
-    from stance.classify import load_classifier
     from stance.io.ingest import InputError
     from stance.pipeline import run
-    from stance.summarize import render as summary_render
-    from stance.summarize import stance_judge
-    from stance.summarize import summarize as build
+    from stance.pipeline import summarize as build
+    from stance.render import summary as summary_render
 
     if not 0.0 <= similarity <= 1.0:
         fail("--similarity must be between 0 and 1")
     if max_days < 0:
         fail("--max-days must be 0 or more")
-    try:
-        classifier = load_classifier(model)
-    except (ValueError, OSError) as err:
-        fail(str(err))
+    classifier = _classifier(model)
     generator = embedder = None
     if llm:
+        from stance.embeddings import default_embedder
+        from stance.llm import load_llm
+
         try:
-            import stance.llm as llm_layer
-        except ImportError:
-            fail("--llm needs the LLM layer (stance.llm), which this installation does not have")
-        load_backend = getattr(llm_layer, "load_backend", None) or getattr(llm_layer, "load_llm", None)
-        if load_backend is None:
-            fail("--llm: stance.llm has no load_backend(spec)")
-        try:
-            generator = load_backend(llm)
-            from stance.summarize.embed import default_embedder
+            generator = load_llm(llm)
 
             embedder = default_embedder()
         except Exception as err:  # any backend failure is one line for the user, never a traceback
@@ -229,25 +207,23 @@ def summarize(
     if not results:
         fail("no readable article to summarize")
     try:
-        events = build(results, generator=generator, embedder=embedder, stance_of=stance_judge(load_classifier("rules")),
-                       threshold=similarity, max_days=max_days)
+        events = build(results, classifier, generator=generator, embedder=embedder, threshold=similarity,
+                       max_days=max_days)
     except Exception as err:
         if generator is None:
             raise
         fail(f"LLM rewrite failed: {str(err).splitlines()[0] if str(err) else type(err).__name__}")
     text = summary_render.to_json(events, errors) if format == SummaryFormat.json else summary_render.to_markdown(events)
-    if out:
-        with atomic_open(out) as fh:
-            fh.write(text if text.endswith("\n") else text + "\n")
-    else:
-        typer.echo(text.rstrip("\n"))
+    emit(text, out)
     raise typer.Exit(1 if errors else 0)
 
 
 @app.command()
 def train(
-    config: Annotated[str, typer.Option("--config", "-c", help="YAML training config (see configs/default.yaml).")],
+    config: Annotated[str | None, typer.Option("--config", "-c", help="YAML training config (see configs/default.yaml).")] = None,
     output_dir: Annotated[str | None, typer.Option("--out", "-o", help="Model folder; overrides output_dir in the config.")] = None,
+    default: Annotated[bool, typer.Option("--default", help="Build the default model into the cache (what `stance predict` "
+                                          "uses), unless it is already there.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only warnings in the log.")] = False,
 ) -> None:
     """Fine-tune the stance model, keep the best epoch by dev macro-F1, calibrate it, save it.
@@ -260,16 +236,22 @@ def train(
     import json
     import logging
 
-    from stance.train.args import ConfigError, load_config
+    from stance.config import ConfigError
+    from stance.train.args import load_config
+    from stance.train.run import build_default
+    from stance.train.run import train as run_training
 
+    if bool(config) == default:
+        fail("give --config FILE or --default")
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(asctime)s %(name)s: %(message)s",
                         datefmt="%H:%M:%S")
+    if default:
+        typer.echo(str(build_default(announce=lambda message: typer.echo(message, err=True))))
+        return
     try:
         cfg = load_config(config)
         if output_dir:
             cfg.output_dir = output_dir
-        from stance.train.trainer import train as run_training
-
         metrics = run_training(cfg)
     except (ConfigError, OSError) as err:
         fail(str(err))
@@ -310,37 +292,20 @@ def label(
     import json
     from pathlib import Path
 
-    from stance.io.atomic import atomic_open
-    from stance.classify.llm import LLMClassifier
-    from stance.io.ingest import InputError, read_articles
-    from stance.llm import LLMError, load_llm
-    from stance.pipeline import analyze
-    from stance.annotate.prelabel import article_ref, to_row
+    from stance.annotate.prelabel import prelabel
     from stance.annotate.validate import validate_article_rows
+    from stance.classify.llm import LLMClassifier
+    from stance.io.atomic import atomic_open
+    from stance.llm import LLMError, load_llm
 
     config = _llm_config(llm, llm_config)
     try:
         model = load_llm(config)
     except LLMError as err:
         fail(str(err))
-    classifier = LLMClassifier(model)
-    source = f"llm:{model.name}"
     out_path = Path(out)
-    copies = out_path.with_name(out_path.name + ".articles")
-    rows, errors = [], 0
-    for item in read_articles(inputs):
-        if isinstance(item, InputError):
-            errors += 1
-            typer.echo(f"error: {item}", err=True)
-            continue
-        try:
-            result = analyze(item, classifier)
-        except InputError as err:
-            errors += 1
-            typer.echo(f"error: {item.source}: {err.problem}", err=True)
-            continue
-        rows.append(to_row(result, article_ref(item, copies), source))
-        typer.echo(f"{item.source}: {len(rows[-1]['parties'])} parties", err=True)
+    rows, errors = prelabel(inputs, LLMClassifier(model), out_path.with_name(out_path.name + ".articles"),
+                            lambda message: typer.echo(message, err=True))
     problems = validate_article_rows(rows, Path("."))
     if problems:
         fail(f"pre-labels failed validation: {problems[0]}", 1)
@@ -368,7 +333,7 @@ def review(
 
     import click
 
-    from stance import review as rv
+    from stance.annotate import review as rv
     from stance.annotate.validate import validate_article_rows, validate_train_rows
 
     try:
@@ -386,23 +351,8 @@ def review(
         fail(f"{out}: exists but is not a readable JSONL file")
     if validate_train_rows(existing):
         fail(f"{out}: {validate_train_rows(existing)[0]}")
-
-    def show(item: rv.Item, n: int, total: int) -> None:
-        p = item.party
-        prob = p.get("probabilities", {}).get(p["stance"])
-        typer.echo(f"\n[{n}/{total}] {item.row['article']}")
-        typer.echo(typer.style(f"{p['name']}", bold=True) + (f" ({p['role']})" if p.get("role") else "")
-                   + f": proposed {typer.style(p['stance'], bold=True)}" + (f" (p={prob:.2f})" if prob is not None else "")
-                   + f" by {p.get('label_source', '?')}")
-        for e in p["evidence"]:
-            before, ev, after = rv.in_context(item.text, e)
-            typer.echo(f"  {before} " + typer.style(f"[{ev}]", fg="yellow", bold=True) + f" {after}")
-
-    def ask(item: rv.Item) -> str:
-        return click.prompt(rv.HELP, type=click.Choice(list(rv.KEYS)), show_choices=False)
-
     try:
-        outcome = rv.review(rv.load_items(rows), Path(out), ask, show)
+        outcome = rv.terminal_review(rows, Path(out))
     except click.Abort:
         typer.echo("\nstopped; decisions so far are saved", err=True)
         raise typer.Exit(1)
@@ -410,13 +360,10 @@ def review(
                f"skipped {outcome.skipped}; training rows in {out}", err=True)
 
 
-if __name__ == "__main__":
-    app()
-
-
 @app.command()
 def evaluate(
-    split: Annotated[str, typer.Option(help="seed (the final check) or dev (authored articles).")] = "seed",
+    split: Annotated[str, typer.Option(help="seed (the final check), dev (authored articles) or challenge "
+                                            "(real-style articles, never trained on).")] = "seed",
     out: Annotated[str, typer.Option("--out", "-o", help="Folder for eval.json, eval.md and confusion.png.")] = "reports",
     model: Annotated[str, typer.Option(help="The classifier under test (default: the fine-tuned model).")] = "model",
     baselines: Annotated[str, typer.Option(help="Comma-separated baselines scored beside it, e.g. encoder,rules,tfidf,embed,llm:default (encoder: the default model without its TF-IDF mix).")] = "encoder,rules,tfidf,embed",
@@ -431,11 +378,12 @@ def evaluate(
 
     from stance.eval.report import FLOORS, check_floors, load_floors, run_evaluation, write_report
 
-    if split not in ("seed", "dev"):
-        fail("--split must be seed or dev")
+    if split not in ("seed", "dev", "challenge"):
+        fail("--split must be seed, dev or challenge")
     floors_path = Path(floors) if floors else FLOORS
     if check and not floors_path.exists():
         fail(f"{floors_path}: no such floors file")
+    _classifier(model)
     try:
         report = run_evaluation(split, model, tuple(b for b in baselines.split(",") if b))
     except (ValueError, OSError) as err:
@@ -444,3 +392,7 @@ def evaluate(
     md = write_report(report, Path(out), problems)
     typer.echo(md.read_text(encoding="utf-8"))
     raise typer.Exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    app()

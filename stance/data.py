@@ -7,6 +7,7 @@ review, and the validator checks that every evidence string is found.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,8 @@ class GoldParty:
     evidence: list[Evidence]
     attribution: str
     speaks_for: str | None = None
+    party_kind: str = ""
+    kinds: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -98,7 +101,8 @@ def _load_articles(label_files: list[Path], article_dir: Path) -> list[GoldArtic
             text = article_path.read_text(encoding="utf-8")
             parties = [GoldParty(name=p["name"], role=p.get("role", ""), aliases=p.get("aliases", []), stance=p["stance"],
                                  evidence=locate(text, p["evidence"]), attribution=p.get("attribution", ""),
-                                 speaks_for=p.get("speaks_for"))
+                                 speaks_for=p.get("speaks_for"), party_kind=p.get("party_kind", ""),
+                                 kinds=list(p.get("kinds", [])))
                        for p in r["parties"]]
             out.append(GoldArticle(path=article_path, text=text, title=r.get("title", ""), outlet=r.get("outlet", ""),
                                    date=r.get("date", ""), conflict=r.get("conflict", ""), parties=parties,
@@ -115,11 +119,33 @@ def load_seed(data_dir: Path = DATA_DIR) -> list[GoldArticle]:
     return _load_articles([data_dir / "seed" / "labels.jsonl"], data_dir / "articles")
 
 
+def load_challenge(data_dir: Path = DATA_DIR) -> list[GoldArticle]:
+    """The real-style challenge set: never trained or tuned on (data/DATASHEET.md)."""
+    return _load_articles(sorted((data_dir / "challenge" / "parts").glob("*.jsonl")), data_dir / "challenge" / "articles")
+
+
+SPLITS = {"dev": load_dev, "seed": load_seed, "challenge": load_challenge}
+
+
 def load_split(name: str, data_dir: Path = DATA_DIR) -> list[GoldArticle]:
-    loaders = {"dev": load_dev, "seed": load_seed}
-    if name not in loaders:
-        raise ValueError(f"unknown split '{name}' (expected one of: {', '.join(loaders)})")
-    return loaders[name](data_dir)
+    if name not in SPLITS:
+        raise ValueError(f"unknown split '{name}' (expected one of: {', '.join(SPLITS)})")
+    return SPLITS[name](data_dir)
+
+
+def split_files(name: str, data_dir: Path = DATA_DIR) -> list[Path]:
+    """Every file a split is read from: its label files and its articles."""
+    if name == "train":
+        return sorted((data_dir / "train" / "parts").glob("*.jsonl"))
+    if name == "seed":
+        return [data_dir / "seed" / "labels.jsonl", *sorted((data_dir / "articles").glob("*.txt"))]
+    return sorted((data_dir / name / "parts").glob("*.jsonl")) + sorted((data_dir / name / "articles").glob("*.txt"))
+
+
+def data_hashes(splits: tuple[str, ...] = ("train", "dev"), data_dir: Path = DATA_DIR) -> dict[str, str]:
+    """sha256 of every file of the given splits, by path under ``data_dir``: what a trained model was built from."""
+    return {str(p.relative_to(data_dir)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for name in splits for p in split_files(name, data_dir)}
 
 
 def train_dataset(data_dir: Path = DATA_DIR):

@@ -1,21 +1,29 @@
-"""What the encoder reads for one party, built the same way for training, dev and inference.
+"""What a classifier reads for one party, built by one function for training, evaluation and prediction.
 
-A party becomes a text pair: ``"<party> (<role>)"`` and the party's statement sentences
-(optionally with the party's mentions marked). Training rows and gold dev parties are
-turned into the same :class:`PartyInput` the pipeline gives a classifier, so model
-selection on dev measures what the product will do.
+:func:`party_input` turns a party and the statements the extractor attributes to it
+into a :class:`PartyInput`. The product calls it on every extracted party; evaluation
+calls it on the extracted party matched to each gold party (so the stance numbers
+measure the product's own input); training calls it on the party extracted from each
+authored row (the row's evidence only when extraction misses the party). The encoder
+then sees ``"<party> (<role>)"`` paired with the statements, the party's mentions
+marked (:func:`encode`).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
 
-from stance.classify.base import PartyInput
+from stance.cache import cache_dir, cached_json, input_key
+from stance.data import DATA_DIR, GoldArticle, TrainRow, data_hashes, load_split
+from stance.extract import extract
+from stance.io.clean import clean_article
+from stance.names import match_parties, mention_pattern
+from stance.nlp import get_nlp, parse_body
+from stance.types import Article, Party, PartyInput, Statement
 
-PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its", "we", "us", "i"}
-_SENT_SPLIT = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z“\"‘'(])")
 MARK_OPEN, MARK_CLOSE = "[", "]"
+Found = list[tuple[Party, list[Statement]]]
 
 
 @dataclass(frozen=True)
@@ -28,25 +36,28 @@ class InputStyle:
     max_statements: int = 8
 
 
-def mention_names(party: str, aliases: list[str]) -> list[str]:
-    """Strings that refer to the party in text: name, aliases and surname; never bare pronouns."""
-    names = {party.strip(), *(a.strip() for a in aliases)}
-    words = party.split()
-    if len(words) > 1 and words[-1][:1].isupper():
-        names.add(re.sub(r"(’s|'s)$", "", words[-1]))
-    names = {n for n in names if n and n.lower() not in PRONOUNS}
-    return sorted(names, key=lambda n: (-len(n), n))  # longest first; ties by name, never by set order
+def find_parties(article: Article) -> Found:
+    """Parties and their statements in one article (plain values only, no spaCy objects).
+
+    Parsing runs inside a spaCy memory zone: the strings an article adds to the
+    vocabulary are freed afterwards, so a batch of any length runs in flat memory.
+    """
+    nlp = get_nlp()
+    with nlp.memory_zone():
+        return extract(article, parse_body(article, nlp))
 
 
-def mention_pattern(party: str, aliases: list[str]) -> re.Pattern | None:
-    names = mention_names(party, aliases)
-    if not names:
-        return None
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
+def party_input(party: Party, statements: list[Statement], title: str = "") -> PartyInput:
+    """The classifier input for one party: its own statements, in text order."""
+    ordered = sorted(statements, key=lambda s: s.start)
+    return PartyInput(party=party.name, role=party.role, statements=[s.text for s in ordered],
+                      aliases=list(party.aliases), context=title)
 
 
-def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENT_SPLIT.split(text) if s.strip()]
+def matched_inputs(found: Found, gold: list, title: str = "") -> list[tuple[object, PartyInput]]:
+    """(gold party, the product's input for the extracted party matched to it), in gold order."""
+    pairs = {id(g): (p, sts) for (p, sts), g in match_parties(found, gold)}
+    return [(g, party_input(*pairs[id(g)], title)) for g in gold if id(g) in pairs]
 
 
 def encode(item: PartyInput, style: InputStyle = InputStyle()) -> tuple[str, str]:
@@ -65,59 +76,41 @@ def encode(item: PartyInput, style: InputStyle = InputStyle()) -> tuple[str, str
     return head, body or "(no statement)"
 
 
-def train_input(row) -> PartyInput:
-    """A training row as the pipeline would present it: sentences that mention the party,
-    plus the evidence sentences (which the extractor attributes to it), in text order."""
-    pattern = mention_pattern(row.party, row.aliases)
-    evidence = [e.text for e in row.evidence]
-    chosen = []
-    for sent in split_sentences(row.text):
-        if any(sent in e or e in sent for e in evidence) or (pattern is not None and pattern.search(sent)):
-            chosen.append(sent)
-    return PartyInput(party=row.party, role=row.role, statements=chosen or evidence, aliases=list(row.aliases))
+def gold_article(gold: GoldArticle) -> Article:
+    """A labelled article read as the product reads the file."""
+    return clean_article(str(gold.path), gold.text)
 
 
-def gold_party_inputs(gold_article, relevant_only: bool = False) -> list[PartyInput]:
-    """One PartyInput per gold party of an annotated article, in gold order, without its labels.
+def row_input(row: TrainRow) -> PartyInput:
+    """A training row as the product would read it: the party extracted from the row's text,
+    or, when extraction misses it, the row's evidence sentences as its statements."""
+    party = Party(name=row.party, role=row.role, aliases=list(row.aliases))
+    matched = matched_inputs(find_parties(clean_article(row.id, row.text)), [party])
+    if matched:
+        return matched[0][1]
+    evidence = [Statement(party=row.party, text=e.text, start=e.start, end=e.end, form=row.form,
+                          attribution=row.attribution) for e in row.evidence]
+    return party_input(party, evidence)
 
-    Statements are those the extractor attributes to the party (what the pipeline gives a
-    classifier), then the other body sentences that mention it (name, surname, aliases,
-    never bare pronouns), each group in text order; the gold evidence field is never read,
-    so the input does not leak the label. Own statements first, measured on dev: other
-    parties' demands that merely name the party no longer push its statements past
-    ``max_statements`` (TF-IDF macro-F1 0.882 vs 0.877 in plain text order). With
-    ``relevant_only`` sentences without a ceasefire cue are dropped unless that would
-    leave nothing; measured on dev that loses context (TF-IDF macro-F1 0.785 vs 0.861
-    with every sentence), so it is off.
-    """
-    from stance.extract import extract
-    from stance.extract.statements import relevant
-    from stance.io.ingest import read_articles
-    from stance.nlp import parse_body, sentences
 
-    article = next(iter(read_articles([str(gold_article.path)])))
-    if not hasattr(article, "body"):
-        raise ValueError(f"cannot read {gold_article.path}: {article}")
-    if gold_article.title:
-        article.title = gold_article.title
-    parsed = parse_body(article)
-    body = sentences(parsed)
-    extracted = extract(article, parsed)
-    out = []
-    for gp in gold_article.parties:
-        pattern = mention_pattern(gp.name, gp.aliases)
-        gold_names = {n.lower() for n in mention_names(gp.name, gp.aliases)}
-        own: dict[tuple[int, int], tuple[str, bool]] = {}
-        for party, sts in extracted:
-            if gold_names & {n.lower() for n in mention_names(party.name, party.aliases)}:
-                own.update({(st.start, st.end): (st.text, st.relevant) for st in sts})
-        mentions = {(s.start, s.end): (s.text, relevant(s.text)) for s in body
-                    if pattern is not None and pattern.search(s.text)
-                    and not any(s.start < e and b < s.end for b, e in own)}
-        ordered = [own[k] for k in sorted(own)] + [mentions[k] for k in sorted(mentions)]
-        texts = [t for t, rel in ordered if rel or not relevant_only]
-        if not texts:
-            texts = [t for t, _ in ordered]
-        out.append(PartyInput(party=gp.name, role=gp.role, statements=texts, aliases=list(gp.aliases),
-                              context=gold_article.title))
-    return out
+def row_inputs(rows: list[TrainRow]) -> list[PartyInput]:
+    """:func:`row_input` for every row, cached on disk (parsing is the slow part)."""
+    digest = input_key([(r.id, r.text, r.party, r.role, r.aliases, [e.text for e in r.evidence]) for r in rows])
+    path = cache_dir() / "inputs" / f"train-{digest}.json"
+    return [PartyInput(**d) for d in cached_json(path, lambda: [asdict(row_input(r)) for r in rows])]
+
+
+def split_inputs(split: str, data_dir: Path = DATA_DIR) -> tuple[list[PartyInput], list[str]]:
+    """The product's inputs for the gold parties it finds in a labelled split, with their labels (cached)."""
+    path = cache_dir() / "inputs" / f"{split}-{input_key(data_hashes((split,), data_dir))}.json"
+
+    def build() -> list[dict]:
+        rows = []
+        for gold in load_split(split, data_dir):
+            article = gold_article(gold)
+            for gp, item in matched_inputs(find_parties(article), gold.parties, article.title):
+                rows.append({"input": asdict(item), "label": gp.stance})
+        return rows
+
+    rows = cached_json(path, build)
+    return [PartyInput(**r["input"]) for r in rows], [r["label"] for r in rows]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 
 PRONOUNS = frozenset("i me my he him his she her hers it its they them their we our us".split())
 TITLES = frozenset(
@@ -81,3 +82,87 @@ def mention_pattern(party: str, aliases: list[str]) -> re.Pattern | None:
     if not names:
         return None
     return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
+
+
+@dataclass
+class NamedParty:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    kind: str = ""
+    speaks_for: str | None = None
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    obj: object = None
+
+
+def coerce_party(item) -> NamedParty:
+    """Accept a Party, a PartyStance, a (Party, statements) pair, a GoldParty or a JSON party dict."""
+    evidence: list[tuple[int, int]] = []
+    obj = item
+    if isinstance(item, tuple):
+        party, statements = item
+        evidence = [(s.start, s.end) for s in statements if getattr(s, "relevant", True)]
+        item = party
+    elif hasattr(item, "party") and hasattr(item, "evidence"):
+        evidence = [(e.start, e.end) for e in item.evidence]
+        item = item.party
+    if isinstance(item, dict):
+        ev = [(e["start"], e["end"]) for e in item.get("evidence", []) if isinstance(e, dict)]
+        return NamedParty(item["name"], list(item.get("aliases", [])), item.get("kind", ""), item.get("speaks_for"), ev or evidence, obj)
+    ev = getattr(item, "evidence", None)
+    if ev and not evidence and not isinstance(ev[0], str):
+        evidence = [(e.start, e.end) for e in ev if e.start >= 0]
+    return NamedParty(item.name, list(getattr(item, "aliases", []) or []), getattr(item, "kind", "") or "",
+                      getattr(item, "speaks_for", None), evidence, obj)
+
+
+def _proper(p: NamedParty) -> set[str]:
+    return proper_names(p.name, p.aliases)
+
+
+def _is_person(p: NamedParty) -> bool:
+    return p.kind == "person" if p.kind else looks_personal(p.name)
+
+
+def _surname_match(pred: NamedParty, gold: NamedParty) -> bool:
+    if not (_is_person(pred) and looks_personal(gold.name)):
+        return False
+    return surname(pred.name) == surname(gold.name) or surname(pred.name) in _proper(gold)
+
+
+def _body_match(pred: NamedParty, gold: NamedParty) -> bool:
+    """A named spokesperson's predicted party against a gold party that is their body."""
+    if not pred.speaks_for or looks_personal(gold.name):
+        return False
+    body = normalise(pred.speaks_for)
+    return bool(body) and (body in _proper(gold) or any(body == n or body in n.split(" ") for n in _proper(gold)))
+
+
+def match_parties(pred: list, gold: list) -> list[tuple[object, object]]:
+    """One-to-one (predicted, gold) pairs for one article, strongest evidence of identity first.
+
+    A predicted party matches a gold party on the full name, then a shared proper-name
+    alias, then the surname (people), then a named spokesperson against their body.
+    """
+    preds = [coerce_party(p) for p in pred]
+    golds = list(gold)
+    gps = [coerce_party(g) for g in golds]
+    pairs: list[tuple[int, int]] = []
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    rules = (
+        lambda p, g: normalise(p.name) == normalise(g.name),
+        lambda p, g: bool(_proper(p) & _proper(g)),
+        _surname_match,
+        _body_match,
+    )
+    for rule in rules:
+        for i, p in enumerate(preds):
+            if i in used_p:
+                continue
+            for j, g in enumerate(gps):
+                if j not in used_g and rule(p, g):
+                    pairs.append((i, j))
+                    used_p.add(i)
+                    used_g.add(j)
+                    break
+    return [(pred[i], golds[j]) for i, j in sorted(pairs)]

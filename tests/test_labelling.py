@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from llm_fixtures import FakeServer, completion
 from stance.cli import app
 from stance.classify import load_classifier
-from stance.classify.base import PartyInput
+from stance.types import PartyInput
 from stance.annotate.validate import validate_article_rows, validate_train_rows
 
 runner = CliRunner()

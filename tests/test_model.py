@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from stance.classify.base import PartyInput
+from stance.types import PartyInput
 from stance.classify.calibrate import fit_temperature, softmax
 from stance.train.args import ConfigError, config_from_dict, load_config
 from stance.types import LABELS
@@ -19,7 +19,7 @@ transformers = pytest.importorskip("transformers")
 def test_config_rejects_unknown_keys_and_wrong_types(tmp_path):
     with pytest.raises(ConfigError, match="unknown key epoch"):
         config_from_dict({"epoch": 3})
-    with pytest.raises(ConfigError, match="epochs: expected int"):
+    with pytest.raises(ConfigError, match="epochs: expected an integer"):
         config_from_dict({"epochs": "3"})
     with pytest.raises(ConfigError, match="input.foo"):
         config_from_dict({"input": {"foo": True}})
@@ -58,7 +58,7 @@ def _tiny_base(tmp_path):
     """A random-weight BERT with the bundled MiniLM tokenizer: no download, trains in seconds."""
     from transformers import AutoTokenizer, BertConfig, BertModel
 
-    from stance.train.args import BUNDLED_MINILM, resolve_base_model
+    from stance.embeddings import BUNDLED_MINILM, resolve_base_model
 
     tok = AutoTokenizer.from_pretrained(resolve_base_model(BUNDLED_MINILM))
     cfg = BertConfig(vocab_size=tok.vocab_size, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,

@@ -13,7 +13,7 @@ from stance.summarize import source_pool, stance_judge, summarize
 from stance.summarize.extractive import frame
 from stance.summarize.gate import SourcePool, check
 from stance.summarize.grouping import group_events
-from stance.summarize.model import SourceSentence
+from stance.types import SourceSentence
 from stance.render.summary import to_dict, to_markdown
 from stance.summarize.text import loaded_words, normalise_quotes, outlet_name, quoted_spans
 from stance.types import Article
@@ -206,7 +206,7 @@ def test_gate_uses_embedding_support(seed_results):
 
 @pytest.mark.slow
 def test_minilm_gate_on_seed(seed_results):
-    from stance.summarize.embed import default_embedder
+    from stance.embeddings import default_embedder
 
     pool, emb = source_pool(seed_results), default_embedder()
     event = summarize(seed_results)[0]

@@ -7,7 +7,7 @@ import pytest
 
 from stance.eval.summary import rouge, summary_scores
 from stance.summarize import source_pool
-from stance.summarize.model import EventSummary, Position, SummarySentence
+from stance.types import EventSummary, Position, SummarySentence
 
 ROOT = Path(__file__).resolve().parent.parent
 

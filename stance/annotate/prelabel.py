@@ -46,3 +46,26 @@ def to_row(result: ArticleResult, ref: str, source: str) -> dict:
         })
     return {"article": ref, "title": a.title, "outlet": a.outlet, "date": a.date, "conflict": "",
             "parties": parties, "non_parties": [], "label_source": source}
+
+
+def prelabel(inputs: list[str], classifier, copies_dir: Path, echo) -> tuple[list[dict], int]:
+    """Pre-label rows for every readable input and the number of inputs that failed (each reported by ``echo``)."""
+    from stance.io.ingest import InputError, read_articles
+    from stance.pipeline import analyze
+
+    source = classifier.name
+    rows, errors = [], 0
+    for item in read_articles(inputs):
+        if isinstance(item, InputError):
+            errors += 1
+            echo(f"error: {item}")
+            continue
+        try:
+            result = analyze(item, classifier)
+        except InputError as err:
+            errors += 1
+            echo(f"error: {item.source}: {err.problem}")
+            continue
+        rows.append(to_row(result, article_ref(item, copies_dir), source))
+        echo(f"{item.source}: {len(rows[-1]['parties'])} parties")
+    return rows, errors

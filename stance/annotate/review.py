@@ -128,3 +128,24 @@ def review(items: list[Item], out: Path, ask: Callable[[Item], str], show: Calla
         outcome.rows.append(row)
         write_text(out, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in kept))
     return outcome
+
+
+def terminal_review(rows: list[dict], out: Path) -> Outcome:
+    """:func:`review` in the terminal: each pre-label with its evidence highlighted in context, one key per decision."""
+    import click
+
+    def show(item: Item, n: int, total: int) -> None:
+        p = item.party
+        prob = p.get("probabilities", {}).get(p["stance"])
+        click.echo(f"\n[{n}/{total}] {item.row['article']}")
+        click.echo(click.style(f"{p['name']}", bold=True) + (f" ({p['role']})" if p.get("role") else "")
+                   + f": proposed {click.style(p['stance'], bold=True)}" + (f" (p={prob:.2f})" if prob is not None else "")
+                   + f" by {p.get('label_source', '?')}")
+        for e in p["evidence"]:
+            before, ev, after = in_context(item.text, e)
+            click.echo(f"  {before} " + click.style(f"[{ev}]", fg="yellow", bold=True) + f" {after}")
+
+    def ask(item: Item) -> str:
+        return click.prompt(HELP, type=click.Choice(list(KEYS)), show_choices=False)
+
+    return review(load_items(rows), out, ask, show)

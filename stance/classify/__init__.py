@@ -1,5 +1,6 @@
-"""Stance classifiers: all map a party's statements to probabilities over the labels."""
+"""Stance classifiers: all map a party's statements to probabilities over the labels. Inference only."""
 
-from stance.classify.base import PartyInput, StanceClassifier, load_classifier
+from stance.classify.base import StanceClassifier
+from stance.classify.registry import CLASSIFIERS, DefaultModelMissing, load_classifier
 
-__all__ = ["PartyInput", "StanceClassifier", "load_classifier"]
+__all__ = ["CLASSIFIERS", "DefaultModelMissing", "StanceClassifier", "load_classifier"]

@@ -1,12 +1,13 @@
 """Zero-shot baseline: cosine similarity of the party's statements to label descriptions.
 
-Uses the bundled all-MiniLM-L6-v2 sentence encoder (mean pooling), no training data.
+Uses the bundled all-MiniLM-L6-v2 sentence encoder (stance.embeddings), no training data.
 """
 
 from __future__ import annotations
 
-from stance.classify.base import PartyInput
-from stance.types import LABELS
+from stance.classify.calibrate import as_dicts, softmax
+from stance.embeddings import MiniLM, default_embedder
+from stance.types import LABELS, PartyInput
 
 DESCRIPTIONS = {
     "open": "They support a ceasefire, call for a truce, and are ready for peace talks now.",
@@ -18,30 +19,13 @@ DESCRIPTIONS = {
 class EmbeddingClassifier:
     name = "embed"
 
-    def __init__(self, model_path: str | None = None, scale: float = 20.0):
-        from transformers import AutoModel, AutoTokenizer
-
-        from stance.train.args import BUNDLED_MINILM, resolve_base_model
-
-        path = model_path or resolve_base_model(BUNDLED_MINILM)
-        self.tokenizer = AutoTokenizer.from_pretrained(path)
-        self.model = AutoModel.from_pretrained(path, use_safetensors=True).eval()
+    def __init__(self, encoder: MiniLM | None = None, scale: float = 20.0):
+        self.encoder = encoder or default_embedder()
         self.scale = scale
-        self.label_vecs = self.embed([DESCRIPTIONS[k] for k in LABELS])
-
-    def embed(self, texts: list[str]):
-        import torch
-
-        enc = self.tokenizer(texts, padding=True, truncation=True, max_length=256, return_tensors="pt")
-        with torch.no_grad():
-            hidden = self.model(**enc).last_hidden_state
-        mask = enc["attention_mask"].unsqueeze(-1).float()
-        vec = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-        return torch.nn.functional.normalize(vec, dim=-1)
+        self.label_vecs = self.encoder.encode([DESCRIPTIONS[k] for k in LABELS])
 
     def predict(self, items: list[PartyInput]) -> list[dict[str, float]]:
         if not items:
             return []
-        vecs = self.embed([" ".join(i.statements) or i.party for i in items])
-        probs = (self.scale * vecs @ self.label_vecs.T).softmax(-1).tolist()
-        return [{k: float(p[j]) for j, k in enumerate(LABELS)} for p in probs]
+        vecs = self.encoder.encode([" ".join(i.statements) or i.party for i in items])
+        return as_dicts(softmax(self.scale * vecs @ self.label_vecs.T))

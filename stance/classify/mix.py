@@ -12,24 +12,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from stance.classify.base import PartyInput
-from stance.classify.calibrate import fit_temperature, softmax
-from stance.types import LABELS
+from stance.classify.calibrate import as_array, fit_temperature, softmax
+from stance.classify.tfidf import TfidfClassifier
+from stance.types import PartyInput
 
 GRID = tuple(i / 10 for i in range(11))
 
 
-def as_array(probs: list[dict[str, float]]) -> np.ndarray:
-    return np.array([[row[k] for k in LABELS] for row in probs]).reshape(len(probs), len(LABELS))
-
-
-def as_dicts(probs: np.ndarray) -> list[dict[str, float]]:
-    return [dict(zip(LABELS, map(float, row))) for row in probs]
-
-
 def tfidf_probs(items: list[PartyInput]) -> np.ndarray:
-    from stance.classify.tfidf import TfidfClassifier
-
     return as_array(TfidfClassifier().predict(items))
 
 

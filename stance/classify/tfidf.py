@@ -1,20 +1,20 @@
-"""TF-IDF + logistic regression baseline, trained on the fly from the training rows.
+"""TF-IDF + logistic regression baseline, fitted on the training rows as the product reads them.
 
-Nothing is pickled: fitting takes about a second, so the model is rebuilt on first use
-in each process (and cached in memory).
+Nothing is pickled: fitting takes about a second once the rows' inputs are built
+(stance.features.row_inputs, cached on disk), so it is refit in each process and kept
+in memory.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from stance.classify.base import PartyInput
-from stance.types import LABELS
+from stance.data import load_train
+from stance.features import encode, row_inputs
+from stance.types import LABELS, PartyInput
 
 
 def _text(item: PartyInput) -> str:
-    from stance.features import encode
-
     head, body = encode(item)
     return f"{head} {body}"
 
@@ -25,13 +25,10 @@ def _fit(seed: int = 13):
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
 
-    from stance.data import load_train
-    from stance.features import train_input
-
     rows = [r for r in load_train() if r.label in LABELS]
     pipe = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
                          LogisticRegression(C=10.0, max_iter=2000, random_state=seed))
-    pipe.fit([_text(train_input(r)) for r in rows], [r.label for r in rows])
+    pipe.fit([_text(i) for i in row_inputs(rows)], [r.label for r in rows])
     return pipe
 
 

@@ -12,24 +12,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from stance.classify.base import PartyInput
+from stance.classify.calibrate import as_array, as_dicts, stance_probs
+from stance.classify.mix import mixed_probs, tfidf_probs
 from stance.features import InputStyle, encode
-from stance.train.trainer import META_FILE, stance_probs
+from stance.types import PartyInput
+
+META_FILE = "stance_model.json"
 
 
 class ModelError(OSError):
     """A model folder that cannot be loaded; the message says why."""
-
-
-def load_model(path: str | Path):
-    """A classifier for any folder written by `stance train` (fine-tuned or SetFit recipe)."""
-    path = Path(path)
-    meta_path = path / META_FILE
-    if meta_path.is_file() and json.loads(meta_path.read_text(encoding="utf-8")).get("method") == "setfit":
-        from stance.train.setfit import SetFitClassifier
-
-        return SetFitClassifier(path)
-    return TransformerClassifier(path)
 
 
 class TransformerClassifier:
@@ -83,7 +75,5 @@ class TransformerClassifier:
         probs = stance_probs(self.logits(items), self.labels, self.temperature)
         if not self.mix or self.mix["encoder_weight"] >= 1.0:
             return probs
-        from stance.classify.mix import as_array, as_dicts, mixed_probs, tfidf_probs
-
         return as_dicts(mixed_probs(as_array(probs), tfidf_probs(items), self.mix["encoder_weight"],
                                     self.mix["temperature"]))

@@ -14,89 +14,7 @@ for precision), so a predicted quote fragment inside the gold sentence still cou
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from stance.names import looks_personal, normalise, proper_names, surname
-
-
-@dataclass
-class _P:
-    name: str
-    aliases: list[str] = field(default_factory=list)
-    kind: str = ""
-    speaks_for: str | None = None
-    evidence: list[tuple[int, int]] = field(default_factory=list)
-    obj: object = None
-
-
-def _coerce(item) -> _P:
-    """Accept a Party, a PartyStance, a (Party, statements) pair, a GoldParty or a JSON party dict."""
-    evidence: list[tuple[int, int]] = []
-    obj = item
-    if isinstance(item, tuple):
-        party, statements = item
-        evidence = [(s.start, s.end) for s in statements if getattr(s, "relevant", True)]
-        item = party
-    elif hasattr(item, "party") and hasattr(item, "evidence"):
-        evidence = [(e.start, e.end) for e in item.evidence]
-        item = item.party
-    if isinstance(item, dict):
-        ev = [(e["start"], e["end"]) for e in item.get("evidence", []) if isinstance(e, dict)]
-        return _P(item["name"], list(item.get("aliases", [])), item.get("kind", ""), item.get("speaks_for"), ev or evidence, obj)
-    ev = getattr(item, "evidence", None)
-    if ev and not evidence and not isinstance(ev[0], str):
-        evidence = [(e.start, e.end) for e in ev if e.start >= 0]
-    return _P(item.name, list(getattr(item, "aliases", []) or []), getattr(item, "kind", "") or "",
-              getattr(item, "speaks_for", None), evidence, obj)
-
-
-def _names(p: _P) -> set[str]:
-    return proper_names(p.name, p.aliases)
-
-
-def _is_person(p: _P) -> bool:
-    return p.kind == "person" if p.kind else looks_personal(p.name)
-
-
-def _surname_match(pred: _P, gold: _P) -> bool:
-    if not (_is_person(pred) and looks_personal(gold.name)):
-        return False
-    return surname(pred.name) == surname(gold.name) or surname(pred.name) in _names(gold)
-
-
-def _body_match(pred: _P, gold: _P) -> bool:
-    """A named spokesperson's predicted party against a gold party that is their body."""
-    if not pred.speaks_for or looks_personal(gold.name):
-        return False
-    body = normalise(pred.speaks_for)
-    return bool(body) and (body in _names(gold) or any(body == n or body in n.split(" ") for n in _names(gold)))
-
-
-def match_parties(pred, gold_article) -> list[tuple[object, object]]:
-    """One-to-one (predicted, gold) pairs for one article, strongest evidence of identity first."""
-    preds = [_coerce(p) for p in pred]
-    golds = list(gold_article.parties)
-    gps = [_coerce(g) for g in golds]
-    pairs: list[tuple[int, int]] = []
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    rules = (
-        lambda p, g: normalise(p.name) == normalise(g.name),
-        lambda p, g: bool(_names(p) & _names(g)),
-        _surname_match,
-        _body_match,
-    )
-    for rule in rules:
-        for i, p in enumerate(preds):
-            if i in used_p:
-                continue
-            for j, g in enumerate(gps):
-                if j not in used_g and rule(p, g):
-                    pairs.append((i, j))
-                    used_p.add(i)
-                    used_g.add(j)
-                    break
-    return [(pred[i], golds[j]) for i, j in sorted(pairs)]
+from stance.names import coerce_party, match_parties
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -136,7 +54,7 @@ def party_prf(predicted, gold) -> dict:
     misses: list[dict] = []
     false_positives: list[dict] = []
     for preds, art in zip(predicted, gold):
-        pairs = match_parties(preds, art)
+        pairs = match_parties(preds, art.parties)
         n_pred += len(preds)
         n_gold += len(art.parties)
         tp += len(pairs)
@@ -144,10 +62,10 @@ def party_prf(predicted, gold) -> dict:
         matched_g = {id(g) for _, g in pairs}
         name = getattr(art.path, "name", str(art.path))
         for p, g in pairs:
-            got = evidence_overlap(_coerce(p).evidence, [(e.start, e.end) for e in g.evidence])
+            got = evidence_overlap(coerce_party(p).evidence, [(e.start, e.end) for e in g.evidence])
             ev = [a + b for a, b in zip(ev, got)]
         misses += [{"article": name, "party": g.name} for g in art.parties if id(g) not in matched_g]
-        false_positives += [{"article": name, "party": _coerce(p).name} for p in preds if id(p) not in matched_p]
+        false_positives += [{"article": name, "party": coerce_party(p).name} for p in preds if id(p) not in matched_p]
     p, r, f = _prf(tp, n_pred, n_gold)
     ev_r = ev[0] / ev[1] if ev[1] else 1.0
     ev_p = ev[2] / ev[3] if ev[3] else 1.0

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import yaml
 
+from stance.data import GoldArticle, GoldParty, load_split
 from stance.io.atomic import atomic_open, write_text
-from stance.data import GoldArticle, load_split
-from stance.types import LABELS
+from stance.names import match_parties
+from stance.types import LABELS, ArticleResult, PartyInput
 
 ROOT = Path(__file__).resolve().parents[2]
 FLOORS = ROOT / "configs" / "floors.yaml"
@@ -31,6 +32,7 @@ class Report:
     stance: dict[str, dict] = field(default_factory=dict)
     end_to_end: dict = field(default_factory=dict)
     summary: dict = field(default_factory=dict)
+    kinds: dict[str, dict] = field(default_factory=dict)
     seconds: float = 0.0
 
     def headline(self) -> dict[str, float]:
@@ -50,66 +52,98 @@ class Report:
         return {k: v for k, v in out.items() if v is not None}
 
 
-def _articles(gold: list[GoldArticle]):
-    from stance.io.clean import clean_article
+@dataclass
+class ProductRun:
+    """What the product finds in a labelled split: parties, their inputs, the default model's stances."""
 
-    return [clean_article(str(g.path), g.text) for g in gold]
-
-
-def evaluate_extraction(gold: list[GoldArticle], classifier) -> tuple[dict, dict, list]:
-    """Party P/R/F1 and evidence overlap of the full pipeline, plus end-to-end stance accuracy."""
-    from stance.eval.parties import match_parties, party_prf
-    from stance.pipeline import analyze
-
-    results = [analyze(a, classifier) for a in _articles(gold)]
-    predicted = [r.parties for r in results]
-    scores = party_prf(predicted, gold)
-    hits = total = 0
-    for ga, r in zip(gold, results):
-        for pred, gp in match_parties(r.parties, ga):
-            total += 1
-            hits += int(pred.stance == gp.stance)
-    end_to_end = {"matched": total, "accuracy": hits / total if total else 0.0}
-    return scores, end_to_end, results
+    results: list[ArticleResult]
+    items: list[PartyInput]
+    truth: list[str]
+    predicted: list[str]
+    gold_parties: list[GoldParty]
 
 
-def evaluate_stance(gold: list[GoldArticle], specs: list[str]) -> dict[str, dict]:
-    """Stance on gold parties: the same inputs for every classifier."""
-    from stance.classify import load_classifier
-    from stance.eval.stance import stance_scores
-    from stance.features import gold_party_inputs
+def run_product(gold: list[GoldArticle], classifier) -> ProductRun:
+    """Read each labelled article as the product does and keep, for every gold party the extractor
+    finds, the very input the product gives its classifier (stance.features.party_input)."""
+    from stance.aggregate import party_stance
+    from stance.features import find_parties, gold_article, party_input
 
-    items, truth = [], []
+    run = ProductRun([], [], [], [], [])
     for ga in gold:
-        inputs = gold_party_inputs(ga)
-        items += inputs
-        truth += [gp.stance for gp in ga.parties][: len(inputs)]
+        article = gold_article(ga)
+        found = find_parties(article)
+        inputs = [party_input(p, sts, article.title) for p, sts in found]
+        probs = classifier.predict(inputs) if inputs else []
+        stances = [party_stance(article, p, sts, pr) for (p, sts), pr in zip(found, probs)]
+        run.results.append(ArticleResult(article=article, parties=stances))
+        index = {id(ps): i for i, ps in enumerate(stances)}
+        for ps, gp in match_parties(stances, ga.parties):
+            run.items.append(inputs[index[id(ps)]])
+            run.truth.append(gp.stance)
+            run.predicted.append(ps.stance)
+            run.gold_parties.append(gp)
+    return run
+
+
+def evaluate_extraction(gold: list[GoldArticle], run: ProductRun) -> tuple[dict, dict]:
+    """Party P/R/F1 and evidence overlap, and end-to-end accuracy: a gold party counts as right
+    only when it is found and its stance is right (a missed party is an error)."""
+    from stance.eval.parties import party_prf
+
+    scores = party_prf([r.parties for r in run.results], gold)
+    n_gold = sum(len(g.parties) for g in gold)
+    hits = sum(p == y for p, y in zip(run.predicted, run.truth))
+    end_to_end = {"matched": len(run.truth), "gold": n_gold, "accuracy": hits / n_gold if n_gold else 0.0,
+                  "matched_accuracy": hits / len(run.truth) if run.truth else 0.0}
+    return scores, end_to_end
+
+
+def evaluate_kinds(gold: list[GoldArticle], run: ProductRun) -> dict[str, dict]:
+    """Share of each annotated kind's instances (gold ``kinds``) that came out right end to end."""
+    right = {id(gp): p == y for gp, p, y in zip(run.gold_parties, run.predicted, run.truth)}
+    out: dict[str, dict] = {}
+    for gp in (p for g in gold for p in g.parties):
+        for kind in gp.kinds:
+            row = out.setdefault(str(kind), {"n": 0, "right": 0})
+            row["n"] += 1
+            row["right"] += int(right.get(id(gp), False))
+    for row in out.values():
+        row["rate"] = row["right"] / row["n"]
+    return dict(sorted(out.items(), key=lambda kv: int(kv[0]) if kv[0].isdigit() else 99))
+
+
+def evaluate_stance(run: ProductRun, specs: list[str], default: str, default_classifier) -> dict[str, dict]:
+    """Stance on the gold parties the product found, on the product's own inputs, for every classifier."""
+    from stance.eval.stance import stance_scores
+    from stance.pipeline import load_classifier
+
     out: dict[str, dict] = {}
     for spec in specs:
         try:
-            clf = load_classifier(spec)
+            clf = default_classifier if spec == default else load_classifier(spec)
         except (ValueError, OSError, ImportError) as err:
             out[spec] = {"error": str(err)}
             continue
         start = time.perf_counter()
-        probs = clf.predict(items)
+        probs = clf.predict(run.items) if run.items else []
         pred = [max(p, key=p.get) for p in probs]
-        scores = stance_scores(truth, pred, probs)
+        scores = stance_scores(run.truth, pred, probs)
         scores["seconds"] = round(time.perf_counter() - start, 2)
-        scores["n"] = len(truth)
+        scores["n"] = len(run.truth)
         out[spec] = scores
     return out
 
 
-def evaluate_summary(gold: list[GoldArticle], results) -> dict:
+def evaluate_summary(gold: list[GoldArticle], results, classifier) -> dict:
     reference = ROOT / "data" / "seed" / "reference_summary.json"
     if not reference.exists():
         return {}
-    from stance.classify import load_classifier
     from stance.eval.summary import summary_scores
-    from stance.summarize import source_pool, stance_judge, summarize
+    from stance.pipeline import summarize
+    from stance.summarize import source_pool
 
-    events = summarize(results, stance_of=stance_judge(load_classifier("rules")))
+    events = summarize(results, classifier)
     claims = json.loads(reference.read_text(encoding="utf-8"))
     gold_parties = list({p.name: p for g in gold for p in g.parties}.values())
     scores = summary_scores(events[0], source_pool(results), [r.article.text for r in results],
@@ -118,15 +152,18 @@ def evaluate_summary(gold: list[GoldArticle], results) -> dict:
 
 
 def run_evaluation(split: str = "seed", model: str = "model", baselines: tuple[str, ...] = BASELINES) -> Report:
-    from stance.classify import load_classifier
+    from stance.pipeline import load_classifier
 
     start = time.perf_counter()
     gold = load_split(split)
+    classifier = load_classifier(model)
+    run = run_product(gold, classifier)
     report = Report(split=split, model=model)
-    report.extraction, report.end_to_end, results = evaluate_extraction(gold, load_classifier(model))
-    report.stance = evaluate_stance(gold, [model, *[b for b in baselines if b != model]])
+    report.extraction, report.end_to_end = evaluate_extraction(gold, run)
+    report.kinds = evaluate_kinds(gold, run)
+    report.stance = evaluate_stance(run, [model, *[b for b in baselines if b != model]], model, classifier)
     if split == "seed":
-        report.summary = evaluate_summary(gold, results)
+        report.summary = evaluate_summary(gold, run.results, classifier)
     report.seconds = round(time.perf_counter() - start, 1)
     return report
 
@@ -161,9 +198,15 @@ def to_markdown(report: Report, problems: list[str] | None = None) -> str:
         lines += ["Missed gold parties: " + "; ".join(map(str, ex["misses"])), ""]
     if ex.get("false_positives"):
         lines += ["Predicted parties with no gold match: " + "; ".join(map(str, ex["false_positives"])), ""]
-    lines += [f"End-to-end stance accuracy on matched parties: {_fmt(report.end_to_end.get('accuracy'))} "
-              f"({report.end_to_end.get('matched', 0)} matched)", ""]
-    lines += ["## Stance on gold parties", "", "| classifier | macro-F1 | accuracy | ECE | " + " | ".join(f"F1 {k}" for k in LABELS) + " |",
+    e2e = report.end_to_end
+    lines += [f"End-to-end accuracy: {_fmt(e2e.get('accuracy'))} (a gold party is right when it is found and its "
+              f"stance is right; {e2e.get('matched', 0)} of {e2e.get('gold', 0)} gold parties found, "
+              f"{_fmt(e2e.get('matched_accuracy'))} of those right).", ""]
+    if report.kinds:
+        lines += ["## Right end to end, by kind", "", "| kind | instances | right | rate |", "|---|---|---|---|"]
+        lines += [f"| {k} | {v['n']} | {v['right']} | {_fmt(v['rate'])} |" for k, v in report.kinds.items()]
+        lines += [""]
+    lines += ["## Stance on the gold parties found, on the product's own input", "", "| classifier | macro-F1 | accuracy | ECE | " + " | ".join(f"F1 {k}" for k in LABELS) + " |",
               "|---|---|---|---|" + "---|" * len(LABELS)]
     for spec, s in report.stance.items():
         if "error" in s:
@@ -192,7 +235,7 @@ def write_report(report: Report, out_dir: Path, problems: list[str] | None = Non
     out_dir.mkdir(parents=True, exist_ok=True)
     payload = {"split": report.split, "model": report.model, "headline": report.headline(),
                "extraction": report.extraction, "end_to_end": report.end_to_end, "stance": report.stance,
-               "summary": report.summary, "floor_failures": problems, "seconds": report.seconds}
+               "summary": report.summary, "kinds": report.kinds, "floor_failures": problems, "seconds": report.seconds}
     write_text(out_dir / "eval.json", json.dumps(payload, indent=2, ensure_ascii=False, default=str))
     md = out_dir / "eval.md"
     write_text(md, to_markdown(report, problems))

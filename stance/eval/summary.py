@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from stance.summarize.gate import SourcePool, check
-from stance.summarize.model import EventSummary
+from stance.types import EventSummary
 from stance.summarize.text import loaded_words, normalise_quotes, quoted_spans, words
 
 MODULES = Path(__file__).resolve().parent / "modules"

@@ -79,9 +79,6 @@ NON_POSITION = re.compile(
     re.IGNORECASE,
 )
 SEPARATE_MATTER = re.compile(r"^\W*(separately|in a separate (development|statement)|elsewhere)\b|\bsaid separately\b", re.IGNORECASE)
-QUOTE_OPEN = "“\"«‘"
-QUOTE_CLOSE = "”\"»’"
-QUOTE_SPAN = re.compile(r"[“\"«]([^“”\"«»]{3,})(?:[”\"»]|$)")
 
 
 @lru_cache(maxsize=1)

@@ -332,6 +332,6 @@ def extract_statements(parsed: list[tuple[int, object]], index: EntityIndex) -> 
 def _statement(owner, start: int, text: str) -> tuple[Entity, Statement]:
     party, form, attribution = owner
     return party, Statement(
-        party=party.name, speaker=attribution, text=text, start=start, end=start + len(text),
+        party=party.name, text=text, start=start, end=start + len(text),
         form=form, attribution=attribution, relevant=relevant(text),
     )

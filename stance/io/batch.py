@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
+from stance.io.ingest import InputError
 from stance.types import Article, ArticleResult, Evidence, Party, PartyStance
 
 
@@ -104,6 +108,58 @@ def read_results(path: str | Path, warn: Callable[[str], None]) -> Iterator[tupl
         raise BatchError(f"{path}: cannot read ({err.strerror or err})") from None
     if size > end:
         warn(f"{path}: partial last line dropped (an interrupted run; resume it with --resume)")
+
+
+@contextmanager
+def jsonl_stream(out: str | None, resume: bool, enabled: bool = True) -> Iterator[IO[str] | None]:
+    """Where JSONL results go: appended and flushed line by line with ``resume`` (see the crash
+    semantics above), else an atomic file, else stdout; None when the output is not JSONL."""
+    from stance.io.atomic import atomic_open
+
+    if not enabled:
+        yield None
+    elif resume:
+        with open(out, "a", encoding="utf-8") as fh:
+            yield fh
+    elif out:
+        with atomic_open(out) as fh:
+            yield fh
+    else:
+        yield sys.stdout
+
+
+def collect(items: Iterable[ArticleResult | InputError], stream: IO[str] | None, keep: bool,
+            echo: Callable[[str], None]) -> tuple[list[ArticleResult], list[str]]:
+    """Write each result to ``stream`` as it comes (JSONL), keep it too when ``keep``; report each error."""
+    from stance.render.records import to_jsonl_line
+
+    results, errors = [], []
+    for item in items:
+        if isinstance(item, InputError):
+            errors.append(str(item))
+            echo(f"error: {item}")
+            continue
+        if stream is not None:
+            stream.write(to_jsonl_line(item) + "\n")
+            stream.flush()
+        if keep:
+            results.append(item)
+    return results, errors
+
+
+def gather_parts(parts: list[str], warn: Callable[[str], None]) -> list[bytes]:
+    """The lines of several JSONL parts, each source once (first part wins), sorted by source."""
+    rows: dict[str, bytes] = {}
+    duplicates = 0
+    for path in parts:
+        for source, line in read_results(path, warn):
+            if source in rows:
+                duplicates += 1
+                continue
+            rows[source] = line
+    if duplicates:
+        warn(f"{duplicates} duplicate source(s) kept once (first part wins)")
+    return [rows[k] for k in sorted(rows)]
 
 
 def result_from_dict(row: dict) -> ArticleResult:

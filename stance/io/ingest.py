@@ -130,7 +130,7 @@ def _raw_from_text(text: str, source: str, suffix: str) -> Iterator[Raw | InputE
         yield Raw(source=source, content=text)
 
 
-def _sniff_suffix(text: str) -> str:
+def sniff_suffix(text: str) -> str:
     head = text.lstrip()[:500].lower()
     if head.startswith("<!doctype html") or head.startswith("<html") or "<body" in head:
         return ".html"
@@ -150,7 +150,7 @@ def _read_stdin(stream: BinaryIO) -> Iterator[Raw | InputError]:
     except InputError as err:
         yield err
         return
-    yield from _raw_from_text(text, "<stdin>", _sniff_suffix(text))
+    yield from _raw_from_text(text, "<stdin>", sniff_suffix(text))
 
 
 def _read_url(url: str, policy: FetchPolicy | None) -> Iterator[Raw | InputError]:

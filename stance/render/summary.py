@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from stance.summarize.model import EventSummary
+from stance.types import EventSummary
 
 
 def sentence_dict(s) -> dict:

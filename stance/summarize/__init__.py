@@ -1,85 +1,9 @@
-"""Neutral multi-source summaries: group articles by event, summarise each with attribution.
+"""Neutral multi-source summaries: group articles by event, summarise each with attribution."""
 
-    results -> group_events -> extractive summary per event -> (optional) LLM rewrite -> gate
-"""
-
-from __future__ import annotations
-
-from stance.summarize.extractive import agreement_sentences, hedge_sentences, lead_sentence, party_sentences
-from stance.summarize.gate import Embedder, SourcePool, check
+from stance.summarize.event import source_pool, stance_judge, summarize, summarize_event
+from stance.summarize.gate import Embedder, check
 from stance.summarize.grouping import group_events
-from stance.summarize.model import Dropped, EventSummary, SourceSentence, SummarySentence
-from stance.summarize.rewrite import Generator, rewrite_event
-from stance.summarize.text import body_sentences, outlet_name
-from stance.types import ArticleResult
+from stance.summarize.rewrite import Generator
 
-STRUCTURAL = ("agreement", "disagreement", "coverage")
-
-
-def stance_judge(classifier, min_confidence: float = 0.6):
-    """A ``stance_of(party, sentence)`` function from a StanceClassifier (None when unsure),
-    for picking evidence and for the gate's stance check. The CLI passes the cue baseline:
-    one call per sentence must be cheap and deterministic whatever model labels the parties."""
-    from stance.classify import PartyInput
-
-    def stance_of(party: str, text: str) -> str | None:
-        probs = classifier.predict([PartyInput(party=party, role="", statements=[text])])[0]
-        best = max(probs, key=probs.get) if probs else None
-        return best if best and probs[best] >= min_confidence else None
-
-    return stance_of
-
-
-def source_pool(results: list[ArticleResult]) -> SourcePool:
-    sentences = [SourceSentence(r.article.source, outlet_name(r.article), t, s, e)
-                 for r in results for s, e, t in body_sentences(r.article)]
-    bodies = [" ".join(r.article.text[s:e] for s, e in (r.article.body or [(0, len(r.article.text))]))
-              for r in results]
-    names = [outlet_name(r.article) for r in results]
-    names += [x for r in results for ps in r.parties for x in (ps.party.name, ps.party.role, *ps.party.aliases)]
-    return SourcePool(sentences, bodies, names)
-
-
-def _gate_extractive(sentences: list[SummarySentence], pool: SourcePool) -> tuple[list, list]:
-    kept, dropped = [], []
-    for s in sentences:
-        verdict = check(s.text, pool, None, core=s.core, claim=s.kind not in STRUCTURAL)
-        if verdict.ok:
-            s.support = verdict.support
-            kept.append(s)
-        else:
-            dropped.append(Dropped(text=s.text, reasons=verdict.reasons, support=verdict.support))
-    return kept, dropped
-
-
-def summarize_event(results: list[ArticleResult], index: int = 1, stance_of=None) -> EventSummary:
-    """The extractive summary of one event (deterministic, no model)."""
-    lead = lead_sentence(results)
-    used = {(e.source, e.start, e.end) for s in ([lead] if lead else []) for e in s.evidence}
-    positions_s, positions, merged = party_sentences(results, stance_of, used)
-    sentences = ([lead] if lead else []) + hedge_sentences(results) + positions_s + agreement_sentences(merged, results)
-    kept, dropped = _gate_extractive(sentences, source_pool(results))
-    title = results[0].article.title if results else ""
-    articles = [{"source": r.article.source, "outlet": outlet_name(r.article), "title": r.article.title,
-                 "date": r.article.date} for r in results]
-    return EventSummary(id=f"event-{index}", title=title, articles=articles, sentences=kept,
-                        positions=positions, dropped=dropped)
-
-
-def summarize(results: list[ArticleResult], *, generator: Generator | None = None, embedder: Embedder | None = None,
-              stance_of=None, threshold: float | None = None, max_days: int | None = None) -> list[EventSummary]:
-    """One summary per event; with a ``generator`` the claims are rewritten and gated."""
-    kwargs = {k: v for k, v in (("threshold", threshold), ("max_days", max_days)) if v is not None}
-    groups = group_events([r.article for r in results], **kwargs) if results else []
-    events = []
-    for n, group in enumerate(groups, 1):
-        members = [results[i] for i in group]
-        event = summarize_event(members, n, stance_of)
-        if generator is not None:
-            event = rewrite_event(event, source_pool(members), generator, embedder, stance_of)
-        events.append(event)
-    return events
-
-
-__all__ = ["Dropped", "Embedder", "EventSummary", "Generator", "SummarySentence", "check", "group_events", "source_pool",
-           "stance_judge", "summarize", "summarize_event"]
+__all__ = ["Embedder", "Generator", "check", "group_events", "source_pool", "stance_judge", "summarize",
+           "summarize_event"]

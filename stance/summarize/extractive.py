@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from stance.aggregate import merge_parties
 from stance.names import mention_names
-from stance.summarize.model import Position, SourceSentence, SummarySentence
+from stance.types import Position, SourceSentence, SummarySentence
 from stance.summarize.text import (
     OPEN_QUOTES, body_sentences, join_names, loaded_words, news_outlets, outlet_name, words,
 )

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from stance.summarize.model import SourceSentence
+from stance.types import SourceSentence
 from stance.summarize.text import (
     QUOTE_SPAN, loaded_words, news_outlets, normalise_quotes, outside_quotes, quoted_spans, words,
 )

@@ -14,7 +14,7 @@ import re
 from typing import Protocol
 
 from stance.summarize.gate import Embedder, SourcePool, check
-from stance.summarize.model import Dropped, EventSummary, SummarySentence
+from stance.types import Dropped, EventSummary, SummarySentence
 from stance.summarize.text import split_sentences
 
 PROMPT = """Rewrite the facts below as a short neutral news summary.

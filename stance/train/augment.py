@@ -17,7 +17,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from stance.classify.base import PartyInput
+from stance.types import PartyInput
 from stance.features import mention_names
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}

@@ -1,21 +1,18 @@
-"""The default model: trained automatically on first use and cached, so `stance predict` needs no manual step.
+"""Where the default model lives: a cache folder whose name is the key of everything it is built from.
 
-The cache key covers the default config, the data files and the input, extraction and
-training code, so a change in any of them trains a fresh model; the same inputs always
-give the same folder (training is seeded). Nothing binary is committed to the repository.
+The key covers the default config, the training and dev data and the training code
+(stance.cache.training_key), so a change in any of them points to a fresh folder;
+the same inputs always give the same folder (training is seeded). Building it is an
+explicit step (stance.train.run.build_default), never a side effect of loading.
 """
 
 from __future__ import annotations
 
-import logging
-import contextlib
-import sys
 from pathlib import Path
 
-from stance.cache import cache_dir, key, training_code_hash
+from stance.cache import cache_dir, training_key
+from stance.data import data_hashes
 from stance.train.args import TrainConfig
-
-log = logging.getLogger("stance.model")
 
 
 def default_config() -> TrainConfig:
@@ -24,23 +21,6 @@ def default_config() -> TrainConfig:
 
 
 def default_model_dir(cfg: TrainConfig | None = None) -> Path:
-    from stance.train.trainer import data_hashes
-
     cfg = cfg or default_config()
     settings = {k: v for k, v in cfg.to_dict().items() if k != "output_dir"}
-    return cache_dir() / "models" / f"default-{key(settings, data_hashes(), training_code_hash())}"
-
-
-def ensure_default_model(cfg: TrainConfig | None = None) -> Path:
-    """The cached default model folder, training it first (with a progress bar) if it is missing."""
-    from stance.train.trainer import META_FILE, train
-
-    cfg = cfg or default_config()
-    path = default_model_dir(cfg)
-    if (path / META_FILE).is_file():
-        return path
-    print(f"stance: training the default stance model once (a few minutes on CPU); cached in {path}", file=sys.stderr)
-    cfg.output_dir = str(path)
-    with contextlib.redirect_stdout(sys.stderr):
-        train(cfg)
-    return path
+    return cache_dir() / "models" / f"default-{training_key(settings, data_hashes())}"

