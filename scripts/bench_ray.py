@@ -57,7 +57,7 @@ def main() -> None:
 
     print(f"model {args.model}, {n} articles, {os.cpu_count()} CPU cores")
     print(f"| {'engine':<6} | {'actors':>6} | {'seconds':>8} | {'articles/s':>10} |")
-    print(f"|{'-' * 8}|{'-' * 8}:|{'-' * 9}:|{'-' * 11}:|")
+    print(f"|{'-' * 8}|{'-' * 7}:|{'-' * 9}:|{'-' * 11}:|")
     for engine, actors, seconds in table:
         print(f"| {engine:<6} | {actors:>6} | {seconds:>8.1f} | {n / seconds:>10.2f} |")
 

@@ -17,7 +17,8 @@ to one result row per input row (in input order where the Dataset's context sets
 
 Each batch goes through ``stance.pipeline.run`` as JSONL, so reading, validation,
 cleaning, language checks and error isolation are those of a local run, line for line.
-Ray is imported only here: ``stance`` itself runs without it.
+Ray is imported only here (the ``ray`` extra): ``stance`` itself runs without it, and
+importing this module without Ray is the ImportError the CLI reports.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pyarrow as pa
+import ray
+import ray.data
 
 from stance.aggregate import DEFAULT_THRESHOLD
 from stance.atomic import atomic_open
@@ -37,9 +39,6 @@ from stance.classify import load_classifier
 from stance.ingest import InputError, Raw, iter_raw
 from stance.pipeline import run
 from stance.render import article_dict, to_jsonl_line
-
-if TYPE_CHECKING:
-    import ray.data
 
 OUTPUT_SCHEMA = pa.schema([("source", pa.string()), ("parties", pa.string()), ("jsonl", pa.string()),
                            ("error", pa.string())])
@@ -87,8 +86,6 @@ def predict_dataset(ds: ray.data.Dataset, model: str = "model", concurrency: int
     ``concurrency``: actors (``n``, or ``(min, max)`` to autoscale; default from 1 up to
     what the cluster has). ``num_gpus`` per actor (1 puts each model on its own GPU).
     """
-    import ray.data
-
     if isinstance(concurrency, tuple):
         compute = ray.data.ActorPoolStrategy(min_size=concurrency[0], max_size=concurrency[1])
     else:
@@ -116,9 +113,6 @@ def predict_files(inputs: Iterable[str], out: str | Path, model: str = "model", 
     Without ``address`` a local Ray instance is started (and stopped); a running one is
     reused. Returns the problems: unreadable inputs first, then bad articles, each in order.
     """
-    import ray
-    import ray.data
-
     load_classifier(model)
     errors: list[InputError] = []
     rows = []

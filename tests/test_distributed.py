@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 ray = pytest.importorskip("ray")
+pytestmark = pytest.mark.slow  # 80-100 s on 2 shared cores: Ray start-up, two actor pools, the local reference run
 
 from stance.classify import load_classifier  # noqa: E402
 from stance.distributed import predict_dataset, predict_files  # noqa: E402
