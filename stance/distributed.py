@@ -40,6 +40,10 @@ from stance.ingest import InputError, Raw, iter_raw
 from stance.pipeline import run
 from stance.render import article_dict, to_jsonl_line
 
+INPUT_SCHEMA = pa.schema([(name, pa.string()) for name in ("id", "text", "html", "title", "outlet", "url", "date")])
+"""For ``ray.data.read_json(..., parse_options=pyarrow.json.ParseOptions(explicit_schema=INPUT_SCHEMA))``:
+Arrow would otherwise read a ``date`` as a timestamp (``2024-03-01 00:00:00``, not the local run's
+``2024-03-01``). The values must then be JSON strings: a number in one of these fields fails the read."""
 OUTPUT_SCHEMA = pa.schema([("source", pa.string()), ("parties", pa.string()), ("jsonl", pa.string()),
                            ("error", pa.string())])
 DEFAULT_BATCH_SIZE = 16
