@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from stance.aggregate import merge_parties
 from stance.names import mention_names
+from stance.summarize.gate import unnamed
 from stance.types import Position, SourceSentence, SummarySentence
 from stance.summarize.text import (
     OPEN_QUOTES, body_sentences, join_names, loaded_words, news_outlets, outlet_name, words,
@@ -88,7 +89,8 @@ def _lede(result: ArticleResult) -> tuple[int, int, str] | None:
 def lead_sentence(results: list[ArticleResult]) -> SummarySentence | None:
     """The report the event is about, from the lede closest to the others; who else carried it."""
     ledes = [(r, _lede(r)) for r in results]
-    ledes = [(r, x) for r, x in ledes if x and not loaded_words(x[2])]
+    outlets = [outlet_name(r.article) for r in results]
+    ledes = [(r, x) for r, x in ledes if x and not loaded_words(unnamed(x[2], outlets))]
     if not ledes:
         return None
 
@@ -111,9 +113,10 @@ def lead_sentence(results: list[ArticleResult]) -> SummarySentence | None:
 
 def hedge_sentences(results: list[ArticleResult], limit: int = 2) -> list[SummarySentence]:
     out = []
+    outlets = [outlet_name(r.article) for r in results]
     for r in results:
         for s, e, text in body_sentences(r.article):
-            if HEDGE.search(text) and not loaded_words(text) and not PRONOUN.match(text) and len(out) < limit:
+            if HEDGE.search(text) and not loaded_words(unnamed(text, outlets)) and not PRONOUN.match(text) and len(out) < limit:
                 outlet = outlet_name(r.article)
                 out.append(SummarySentence(text=frame(outlet, text, r.article.text), sources=[outlet],
                                            evidence=[_ref(r, s, e)], support=1.0, kind="hedge",
@@ -154,6 +157,7 @@ def pick_evidence(m: MergedParty, by_result: dict[str, ArticleResult], stance_of
     """The evidence that best shows the party's stance: matching stance, neutral wording, short,
     and not a sentence the summary already carries."""
     best, best_score = None, float("-inf")
+    outlets = [outlet_name(r.article) for r in by_result.values()]
     for rank, src in enumerate(m.by_source):
         result = by_result[src.source]
         for i, ev in enumerate(src.evidence):
@@ -162,7 +166,7 @@ def pick_evidence(m: MergedParty, by_result: dict[str, ArticleResult], stance_of
             n = len(words(ev.text))
             score = -0.1 * i - 0.05 * rank
             score += 3.0 if stance_of and stance_of(m.name, ev.text) == m.stance else 0.0
-            score -= 10.0 if loaded_words(ev.text) else 0.0
+            score -= 10.0 if loaded_words(unnamed(ev.text, outlets)) else 0.0
             score -= 5.0 if any(u[0] == src.source and u[1] < ev.end and ev.start < u[2] for u in used) else 0.0
             score -= 2.0 if n > MAX_WORDS else 0.0
             score += 0.5 if any(n_.lower() in ev.text.lower() for n_ in _names(m)) else 0.0
