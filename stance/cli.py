@@ -21,6 +21,11 @@ class Format(str, Enum):
     jsonl = "jsonl"
 
 
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
 class SummaryFormat(str, Enum):
     md = "md"
     json = "json"
@@ -80,6 +85,10 @@ def predict(
                                          "(a partial last line from a crash is dropped and redone).")] = False,
     shard: Annotated[str | None, typer.Option(help="K/N: analyse only shard K of N (stable hash of each source); "
                                               "join the parts with `stance merge`.")] = None,
+    engine: Annotated[Engine, typer.Option(help="local (this process) or ray (a Ray cluster; needs --format jsonl "
+                                           "--out FILE and the ray extra).")] = Engine.local,
+    ray_address: Annotated[str | None, typer.Option("--ray-address", help="With --engine ray: the cluster to join "
+                                                    "(HEAD_IP:6379 or auto); default: a local Ray instance.")] = None,
 ) -> None:
     """Label every party's ceasefire stance, with evidence.
 
@@ -98,6 +107,8 @@ def predict(
         fail("--threshold must be between 0 and 1")
     if resume and not (out and format == Format.jsonl):
         fail("--resume needs --format jsonl and --out FILE")
+    if engine == Engine.ray:
+        _predict_on_ray(inputs, out, model, ray_address, threshold, format == Format.jsonl and not (resume or shard or html))
     try:
         part = Shard.parse(shard) if shard else None
         done = prepare_resume(out) if resume else set()
@@ -124,6 +135,24 @@ def predict(
             text = render.to_table(results, merged) + "\n" + summary_render.to_text_section(events)
         emit(text, out)
     raise typer.Exit(1 if n_errors else 0)
+
+
+def _predict_on_ray(inputs: list[str], out: str | None, model: str, address: str | None, threshold: float,
+                    plain_jsonl: bool) -> None:
+    """`predict --engine ray`: the same JSONL as the local run, analysed by an actor pool (stance.distributed)."""
+    if not (out and plain_jsonl):
+        fail("--engine ray needs --format jsonl and --out FILE (and no --resume, --shard or --html)")
+    try:
+        from stance.distributed import predict_files
+    except ImportError:
+        fail('--engine ray needs Ray: pip install "stance[ray]"')
+    try:
+        problems = predict_files(inputs, out, model=model, address=address, threshold=threshold)
+    except (ValueError, OSError) as err:
+        fail(str(err))
+    for problem in problems:
+        typer.echo(f"error: {problem}", err=True)
+    raise typer.Exit(1 if problems else 0)
 
 
 @app.command("merge")
@@ -328,29 +357,16 @@ def review(
 
     Example: stance review prelabels.jsonl --out my-train.jsonl
     """
-    import json
     from pathlib import Path
 
     import click
 
     from stance.annotate import review as rv
-    from stance.annotate.validate import validate_article_rows, validate_train_rows
 
     try:
-        rows = [json.loads(line) for line in Path(prelabels).read_text(encoding="utf-8").splitlines() if line.strip()]
-    except OSError as err:
-        fail(f"{prelabels}: cannot read ({err.strerror or err})")
-    except json.JSONDecodeError as err:
-        fail(f"{prelabels}: malformed JSON line ({err.msg})")
-    problems = validate_article_rows(rows, Path("."))
-    if problems:
-        fail(f"{prelabels}: {problems[0]}")
-    try:
-        existing = rv.read_jsonl(Path(out))
-    except (OSError, json.JSONDecodeError):
-        fail(f"{out}: exists but is not a readable JSONL file")
-    if validate_train_rows(existing):
-        fail(f"{out}: {validate_train_rows(existing)[0]}")
+        rows = rv.load_review(Path(prelabels), Path(out))
+    except ValueError as err:
+        fail(str(err))
     try:
         outcome = rv.terminal_review(rows, Path(out))
     except click.Abort:
