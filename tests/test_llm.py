@@ -257,6 +257,21 @@ def test_a_validation_error_is_asked_once_but_a_crash_is_retried():
     assert len(server.requests) == 2
 
 
+def test_llm_classifier_takes_config_settings_and_the_spec_overrides_the_backend(tmp_path):
+    from stance.classify.base import PartyInput
+    from stance.classify.llm import load_llm_classifier
+
+    path = tmp_path / "llm.yaml"
+    path.write_text("backend: default\ntimeout_s: 7\ncache: false\nrequests_per_s: 0\n")
+    party = PartyInput("Rebels", "armed group", ["We will fight on."])
+    with FakeServer(dialect("llama-cpp-python", '{"stance": "rejecting"}')) as server:
+        clf = load_llm_classifier(f"llm:openai:{server.base_url}#m", path)
+        assert clf.llm.config.timeout_s == 7 and clf.name == "llm:m"
+        assert clf.predict([party]) == [{"open": 0.0, "conditional": 0.0, "rejecting": 1.0}]
+    with pytest.raises(ValueError, match="cannot read"):
+        load_llm_classifier("llm:default", tmp_path / "missing.yaml")
+
+
 def test_rate_limiter_spaces_requests():
     slept, clock = [], iter([100.0, 100.0, 100.0, 101.0])
     limiter = RateLimiter(4.0, clock=lambda: next(clock), sleep=slept.append)
