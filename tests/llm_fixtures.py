@@ -99,7 +99,9 @@ def _refusal(status: int, body: dict) -> tuple[int, bytes]:
 
 
 def _pydantic(field: str, msg: str, value: object) -> str:
-    return str([{"type": "literal_error", "loc": ("body", "response_format", field), "msg": msg, "input": value}])
+    """FastAPI's wording of a request validation error (as llama-cpp-python 0.3.36 sends it)."""
+    error = {"type": "literal_error", "loc": ("body", "response_format", field), "msg": msg, "input": value}
+    return f"1 validation error:\n  {error}\n"
 
 
 def _vllm(payload: dict) -> tuple[int, bytes] | None:

@@ -31,12 +31,10 @@ def response_format(form: str, schema: dict) -> dict | None:
 
 
 def is_validation_error(status: int, body: str) -> bool:
-    """The server refused the request itself (4xx, or a 500 with validation wording): never retried."""
-    if 400 <= status < 500:
-        return status not in (408, 409, 425, 429)
-    return status == 500 and any(m in body.lower() for m in VALIDATION_MARKERS)
+    """The server refused the request itself (400, 422, or a 500 in validation words): asking again cannot help."""
+    return status in (400, 422) or (status == 500 and any(m in body.lower() for m in VALIDATION_MARKERS))
 
 
 def rejects_form(status: int, body: str) -> bool:
     """A refusal of the structured-output request, which a simpler form may pass."""
-    return status in (400, 422, 500) and is_validation_error(status, body) and "response_format" in body
+    return is_validation_error(status, body) and "response_format" in body
