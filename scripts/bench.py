@@ -52,7 +52,8 @@ def main() -> None:
                     help="also run scripts/bench_batch.py on N synthetic articles (the Batch memory section)")
     args = ap.parse_args()
 
-    from stance.classify import PartyInput, load_classifier
+    from stance.pipeline import load_classifier
+    from stance.types import PartyInput
     from stance.io.clean import clean_article
     from stance.data import load_dev
     from stance.extract import extract

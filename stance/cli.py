@@ -62,12 +62,12 @@ def emit(text: str, out: str | None) -> None:
         sys.stdout.write(text)
 
 
-def _classifier(model: str):
+def _classifier(model: str, llm_config: str | None = None):
     """The classifier for --model; the default model is built once, announced, if this cache lacks it."""
     from stance.pipeline import load_classifier
 
     try:
-        return load_classifier(model, build=True)
+        return load_classifier(model, build=True, llm_config=llm_config)
     except (ValueError, OSError) as err:
         fail(str(err))
 
@@ -85,6 +85,8 @@ def predict(
                                          "(a partial last line from a crash is dropped and redone).")] = False,
     shard: Annotated[str | None, typer.Option(help="K/N: analyse only shard K of N (stable hash of each source); "
                                               "join the parts with `stance merge`.")] = None,
+    llm_config: Annotated[str | None, typer.Option("--llm-config", help="YAML file of LLM settings for --model llm:... "
+                                                   "(see configs/llm.yaml); a backend in --model overrides the file's.")] = None,
     engine: Annotated[Engine, typer.Option(help="local (this process) or ray (a Ray cluster; needs --format jsonl "
                                            "--out FILE and the ray extra).")] = Engine.local,
     ray_address: Annotated[str | None, typer.Option("--ray-address", help="With --engine ray: the cluster to join "
@@ -114,7 +116,7 @@ def predict(
         done = prepare_resume(out) if resume else set()
     except (BatchError, OSError) as err:
         fail(str(err))
-    classifier = _classifier(model)
+    classifier = _classifier(model, llm_config)
     streaming = format == Format.jsonl
     with jsonl_stream(out if streaming else None, resume, enabled=streaming) as stream:
         results, errors = collect(run(inputs, classifier, threshold, keep=skip_filter(done, part)), stream,

@@ -258,7 +258,7 @@ def test_a_validation_error_is_asked_once_but_a_crash_is_retried():
 
 
 def test_llm_classifier_takes_config_settings_and_the_spec_overrides_the_backend(tmp_path):
-    from stance.classify.base import PartyInput
+    from stance.types import PartyInput
     from stance.classify.llm import load_llm_classifier
 
     path = tmp_path / "llm.yaml"

@@ -81,7 +81,7 @@ def test_label_writes_valid_rows_through_the_server(server, seed_paths, tmp_path
 
     from stance.cli import app
     from stance.types import LABELS
-    from stance.validate import validate_article_rows
+    from stance.annotate.validate import validate_article_rows
 
     out = tmp_path / "pre.jsonl"
     result = CliRunner().invoke(app, ["label", *map(str, seed_paths), "--out", str(out), "--llm",

@@ -12,9 +12,9 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from stance.classify.base import PartyInput, normalise
+from stance.classify.base import normalise
 from stance.llm.config import LLMConfig
-from stance.types import LABELS
+from stance.types import LABELS, PartyInput
 
 SYSTEM = "You are a careful news analyst. You label ceasefire stances exactly as defined and answer in JSON."
 DEFINITIONS = """Ceasefire stance labels:
