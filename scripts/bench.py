@@ -60,7 +60,7 @@ def main() -> None:
     from stance.nlp import get_nlp, parse_body
 
     seeds = sorted(str(p) for p in (ROOT / "data" / "articles").glob("*.txt"))
-    load_classifier("model")  # trains the default model if it is not cached yet; not timed
+    load_classifier("model", build=True)  # builds the default model if it is not cached yet; not timed
     cold = cold_start(seeds)
 
     t0 = time.perf_counter()
