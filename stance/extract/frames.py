@@ -56,7 +56,7 @@ def inside_quote(pos: int, runs: list[tuple[int, int]], text: str) -> bool:
 
 def np_text(head) -> str:
     """The noun phrase as written, without relative clauses, appositions or punctuation."""
-    toks = [t for t in head.subtree if not (t.dep_ in ("relcl", "acl") and t.head is head) and t.dep_ != "punct"]
+    toks = [t for t in head.subtree if not (t.dep_ in ("relcl", "acl") and t.head.i == head.i) and t.dep_ != "punct"]
     drop = {x.i for t in head.children if t.dep_ in ("relcl", "acl", "appos") for x in t.subtree}
     keep = [t for t in toks if t.i not in drop]
     if not keep:
@@ -165,7 +165,7 @@ def punctuation_frames(sent) -> list[Frame]:
         lo = sent.start_char + sent.text.index(m.group("who"))
         hi = lo + len(m.group("who"))
         named = [e.root for e in sent.ents if e.label_ == "PERSON" and lo <= e.start_char < hi]
-        heads = named or [t for t in sent if lo <= t.idx < hi and t.pos_ in ("PROPN", "NOUN", "PRON") and (t.head.idx < lo or t.head.idx >= hi or t.head is t)]
+        heads = named or [t for t in sent if lo <= t.idx < hi and t.pos_ in ("PROPN", "NOUN", "PRON") and (t.head.idx < lo or t.head.idx >= hi or t.head.i == t.i)]
         if heads:
             content = [t.i for t in sent if not (lo <= t.idx < hi)]
             return [Frame(heads[0], content, "dash_colon")]

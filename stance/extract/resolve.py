@@ -98,7 +98,7 @@ def relative_pronoun(np: NounPhrase, reg: Registry) -> Entity | None:
     if head.lower_ not in ("who", "whom") and not partitive:
         return None
     anchor = head
-    while anchor.dep_ != "relcl" and anchor.head is not anchor:
+    while anchor.dep_ != "relcl" and anchor.head.i != anchor.i:
         anchor = anchor.head
     if anchor.dep_ != "relcl":
         return None
@@ -132,7 +132,7 @@ def place_subject(np: NounPhrase, reg: Registry) -> Entity | None:
 def named_person(np: NounPhrase, reg: Registry) -> Entity | None:
     """A known person named in the phrase."""
     for e in np.ents:
-        if e.label_ == "PERSON" and (e.root is np.head or e.root.head is np.head or np.head.i in range(e.start, e.end)):
+        if e.label_ == "PERSON" and (e.root.i == np.head.i or e.root.head.i == np.head.i or np.head.i in range(e.start, e.end)):
             found = reg.person(e.text)
             if found is not None:
                 return found
