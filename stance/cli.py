@@ -45,8 +45,19 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
     """Run `stance COMMAND --help` for each command's options and an example."""
 
 
+def check_outputs(*paths: str | None) -> None:
+    """Fail now, before any work, when an --out/--html target is a folder or cannot be written."""
+    from stance.io.atomic import OutputError, check_output
+
+    try:
+        for path in filter(None, paths):
+            check_output(path)
+    except OutputError as err:
+        fail(str(err))
+
+
 def emit(text: str, out: str | None) -> None:
-    """The command's output, ending in one newline: to --out (atomically) or stdout."""
+    """The command's output, ending in one newline: to --out (atomically; - is stdout) or stdout."""
     from stance.io.atomic import atomic_open
 
     text = text if not text or text.endswith("\n") else text + "\n"
@@ -96,8 +107,9 @@ def predict(
 
     if not 0.0 <= threshold <= 1.0:
         fail("--threshold must be between 0 and 1")
-    if resume and not (out and format == Format.jsonl):
+    if resume and not (out and out != "-" and format == Format.jsonl):
         fail("--resume needs --format jsonl and --out FILE")
+    check_outputs(out, html)
     try:
         part = Shard.parse(shard) if shard else None
         done = prepare_resume(out) if resume else set()
@@ -146,6 +158,7 @@ def merge_cmd(
 
     if not 0.0 <= threshold <= 1.0:
         fail("--threshold must be between 0 and 1")
+    check_outputs(out)
     try:
         ordered = gather_parts(parts, lambda msg: typer.echo(f"warning: {msg}", err=True))
     except BatchError as err:
@@ -185,6 +198,7 @@ def summarize(
         fail("--similarity must be between 0 and 1")
     if max_days < 0:
         fail("--max-days must be 0 or more")
+    check_outputs(out)
     classifier = _classifier(model)
     generator = embedder = None
     if llm:
@@ -205,7 +219,7 @@ def summarize(
         else:
             results.append(item)
     if not results:
-        fail("no readable article to summarize")
+        fail("no readable article to summarize", 1)
     try:
         events = build(results, classifier, generator=generator, embedder=embedder, threshold=similarity,
                        max_days=max_days)
@@ -298,6 +312,7 @@ def label(
     from stance.io.atomic import atomic_open
     from stance.llm import LLMError, load_llm
 
+    check_outputs(out)
     config = _llm_config(llm, llm_config)
     try:
         model = load_llm(config)
@@ -340,8 +355,8 @@ def review(
         rows = [json.loads(line) for line in Path(prelabels).read_text(encoding="utf-8").splitlines() if line.strip()]
     except OSError as err:
         fail(f"{prelabels}: cannot read ({err.strerror or err})")
-    except json.JSONDecodeError as err:
-        fail(f"{prelabels}: malformed JSON line ({err.msg})")
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        fail(f"{prelabels}: not a JSONL file of pre-labels ({getattr(err, 'msg', err)})")
     problems = validate_article_rows(rows, Path("."))
     if problems:
         fail(f"{prelabels}: {problems[0]}")
@@ -358,6 +373,20 @@ def review(
         raise typer.Exit(1)
     typer.echo(f"accepted {outcome.accepted}, corrected {outcome.corrected}, rejected {outcome.rejected}, "
                f"skipped {outcome.skipped}; training rows in {out}", err=True)
+
+
+def _baselines(spec: str) -> tuple[str, ...]:
+    """The --baselines names, each checked now rather than after the long evaluation."""
+    from pathlib import Path
+
+    from stance.classify.registry import CLASSIFIERS
+
+    names = tuple(b for b in spec.split(",") if b)
+    unknown = [b for b in names if b not in CLASSIFIERS and not b.startswith("llm:") and not Path(b).is_dir()]
+    if unknown:
+        fail(f"--baselines: unknown classifier {', '.join(unknown)} (expected: {', '.join(CLASSIFIERS)}, "
+             "llm:<backend> or a model folder)")
+    return names
 
 
 @app.command()
@@ -383,12 +412,17 @@ def evaluate(
     floors_path = Path(floors) if floors else FLOORS
     if check and not floors_path.exists():
         fail(f"{floors_path}: no such floors file")
+    names = _baselines(baselines)
+    try:
+        floor_values = load_floors(floors_path) if check else None
+    except ValueError as err:
+        fail(str(err))
     _classifier(model)
     try:
-        report = run_evaluation(split, model, tuple(b for b in baselines.split(",") if b))
+        report = run_evaluation(split, model, names)
     except (ValueError, OSError) as err:
         fail(str(err))
-    problems = check_floors(report, load_floors(floors_path)) if check else None
+    problems = check_floors(report, floor_values) if check else None
     md = write_report(report, Path(out), problems)
     typer.echo(md.read_text(encoding="utf-8"))
     raise typer.Exit(1 if problems else 0)
