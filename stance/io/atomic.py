@@ -23,6 +23,7 @@ from typing import IO
 
 STDOUT = "-"
 TMP_SUFFIX = ".tmp"
+SPECIAL_DIRS = ("/dev/", "/proc/")  # /dev/stdout -> /proc/self/fd/1 -> whatever fd 1 is: never replaced
 RUN_STARTED = time.time()
 
 
@@ -60,7 +61,7 @@ def check_output(path: str) -> None:
     st = _stat(path)
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise OutputError(f"{path}: is a folder; give a file name")
-    if st is not None and not stat.S_ISREG(st.st_mode):
+    if st is not None and (not stat.S_ISREG(st.st_mode) or _special(path)):
         if not os.access(path, os.W_OK):
             raise OutputError(f"{path}: cannot write (permission denied)")
         return
@@ -71,6 +72,11 @@ def check_output(path: str) -> None:
         raise OutputError(f"{path}: cannot write ({folder} is not a folder)")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise OutputError(f"{path}: cannot write (folder {folder} is not writable)")
+
+
+def _special(path: str | Path) -> bool:
+    """A path under /dev or /proc (also through links): written in place even when it is a regular file."""
+    return any(p.startswith(SPECIAL_DIRS) for p in (os.path.abspath(path), os.path.realpath(path)))
 
 
 def _temp_pattern(name: str) -> re.Pattern[str]:
@@ -106,7 +112,8 @@ def _write_through(target: str | Path, mode: str, encoding: str | None) -> Itera
         yield stream
         stream.flush()
         return
-    with open(target, mode, encoding=None if "b" in mode else encoding) as fh:
+    append = mode.replace("w", "a")  # no O_TRUNC: a regular file behind /dev/stdout keeps what the shell put there
+    with open(target, append, encoding=None if "b" in mode else encoding) as fh:
         yield fh
 
 
@@ -118,7 +125,7 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
             yield fh
         return
     st = _stat(path)
-    if st is not None and not stat.S_ISREG(st.st_mode):
+    if st is not None and (not stat.S_ISREG(st.st_mode) or _special(path)):
         if stat.S_ISDIR(st.st_mode):
             raise OutputError(f"{path}: is a folder; give a file name")
         with _write_through(path, mode, encoding) as fh:
