@@ -6,9 +6,11 @@ veto: two articles dated more than ``max_days`` apart are never one event, howev
 similar their wording (follow-ups on the same war are separate events).
 
 Scale: similarities are computed only for candidate pairs that share a distinctive
-word (an inverted index whose posting lists longer than ``POSTING_CAP`` are not used
-to propose pairs; such common words still count in the similarity) and are date
-compatible. Clustering merges the best pair from a heap and keeps per-group sums of
+word in the same date window (an inverted index keyed by word and by a window of
+``max_days + 1`` days, so two dates that may be one event fall in the same or adjacent
+windows; undated articles are posted under every window of the word). Posting lists
+longer than ``POSTING_CAP`` are not used to propose pairs; such common words still
+count in the similarity. Clustering merges the best pair from a heap and keeps per-group sums of
 similarities, so a batch of thousands groups in near-linear time instead of the
 cubic all-pairs loop. Pairs sharing no distinctive word have similarity 0 to it,
 which only matters for thresholds at or below 0.
@@ -28,7 +30,7 @@ from stance.types import Article
 
 DEFAULT_THRESHOLD = 0.3
 DEFAULT_MAX_DAYS = 3
-POSTING_CAP = 100
+POSTING_CAP = 50
 STOP = frozenset("""a an the and or but if of to in on at by for from with as is are was were be been being has have had
 do does did not no it its this that these those he she they them his her their him we our us you your i my me who whom
 which what when where why how than then there here so such also said says say told tell would could should will can may
@@ -75,16 +77,23 @@ def dates_compatible(a: Article, b: Article, max_days: int = DEFAULT_MAX_DAYS) -
     return da is None or db is None or abs((da - db).days) <= max_days
 
 
-def candidate_pairs(vecs: list[dict[str, float]], cap: int = POSTING_CAP) -> set[tuple[int, int]]:
-    """Pairs (i < j) sharing at least one word found in at most ``cap`` articles."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, v in enumerate(vecs):
+def candidate_pairs(vecs: list[dict[str, float]], dates: list[date | None], max_days: int,
+                    cap: int = POSTING_CAP) -> set[tuple[int, int]]:
+    """Pairs (i < j) sharing a word that at most ``cap`` articles of their date window share."""
+    width = max_days + 1
+    postings: dict[str, dict[int | None, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, (v, d) in enumerate(zip(vecs, dates)):
         for t in v:
-            postings[t].append(i)
+            postings[t][None if d is None else d.toordinal() // width].append(i)
     pairs: set[tuple[int, int]] = set()
-    for docs in postings.values():
-        if 1 < len(docs) <= cap:
-            pairs.update((docs[a], docs[b]) for a in range(len(docs)) for b in range(a + 1, len(docs)))
+    for windows in postings.values():
+        undated = windows.pop(None, [])
+        for w, docs in windows.items():
+            near = sorted(set(undated + docs + windows.get(w + 1, [])))
+            if 1 < len(near) <= cap:
+                pairs.update((near[a], near[b]) for a in range(len(near)) for b in range(a + 1, len(near)))
+        if 1 < len(undated) <= cap:
+            pairs.update((undated[a], undated[b]) for a in range(len(undated)) for b in range(a + 1, len(undated)))
     return pairs
 
 
@@ -127,7 +136,7 @@ def group_events(articles: list[Article], threshold: float = DEFAULT_THRESHOLD,
         if score >= threshold and _compatible(g, h, max_days):
             heapq.heappush(heap, (-score, -x, -y, g.version, h.version))
 
-    for i, j in candidate_pairs(vecs):
+    for i, j in candidate_pairs(vecs, dates, max_days):
         if _compatible(groups[i], groups[j], max_days):
             groups[i].sums[j] = groups[j].sums[i] = _cosine(vecs[i], vecs[j])
     for i, j in sorted((i, j) for i, g in groups.items() for j in g.sums if i < j):
