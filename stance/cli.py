@@ -50,8 +50,19 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
     """Run `stance COMMAND --help` for each command's options and an example."""
 
 
+def check_outputs(*paths: str | None) -> None:
+    """Fail now, before any work, when an --out/--html target is a folder or cannot be written."""
+    from stance.io.atomic import OutputError, check_output
+
+    try:
+        for path in filter(None, paths):
+            check_output(path)
+    except OutputError as err:
+        fail(str(err))
+
+
 def emit(text: str, out: str | None) -> None:
-    """The command's output, ending in one newline: to --out (atomically) or stdout."""
+    """The command's output, ending in one newline: to --out (atomically; - is stdout) or stdout."""
     from stance.io.atomic import atomic_open
 
     text = text if not text or text.endswith("\n") else text + "\n"
@@ -107,8 +118,9 @@ def predict(
 
     if not 0.0 <= threshold <= 1.0:
         fail("--threshold must be between 0 and 1")
-    if resume and not (out and format == Format.jsonl):
+    if resume and not (out and out != "-" and format == Format.jsonl):
         fail("--resume needs --format jsonl and --out FILE")
+    check_outputs(out, html)
     if engine == Engine.ray:
         _predict_on_ray(inputs, out, model, ray_address, threshold, format == Format.jsonl and not (resume or shard or html))
     try:
@@ -177,6 +189,7 @@ def merge_cmd(
 
     if not 0.0 <= threshold <= 1.0:
         fail("--threshold must be between 0 and 1")
+    check_outputs(out)
     try:
         ordered = gather_parts(parts, lambda msg: typer.echo(f"warning: {msg}", err=True))
     except BatchError as err:
@@ -216,6 +229,7 @@ def summarize(
         fail("--similarity must be between 0 and 1")
     if max_days < 0:
         fail("--max-days must be 0 or more")
+    check_outputs(out)
     classifier = _classifier(model)
     generator = embedder = None
     if llm:
@@ -236,7 +250,7 @@ def summarize(
         else:
             results.append(item)
     if not results:
-        fail("no readable article to summarize")
+        fail("no readable article to summarize", 1)
     try:
         events = build(results, classifier, generator=generator, embedder=embedder, threshold=similarity,
                        max_days=max_days)
@@ -329,6 +343,7 @@ def label(
     from stance.io.atomic import atomic_open
     from stance.llm import LLMError, load_llm
 
+    check_outputs(out)
     config = _llm_config(llm, llm_config)
     try:
         model = load_llm(config)
@@ -378,6 +393,20 @@ def review(
                f"skipped {outcome.skipped}; training rows in {out}", err=True)
 
 
+def _baselines(spec: str) -> tuple[str, ...]:
+    """The --baselines names, each checked now rather than after the long evaluation."""
+    from pathlib import Path
+
+    from stance.classify.registry import CLASSIFIERS
+
+    names = tuple(b for b in spec.split(",") if b)
+    unknown = [b for b in names if b not in CLASSIFIERS and not b.startswith("llm:") and not Path(b).is_dir()]
+    if unknown:
+        fail(f"--baselines: unknown classifier {', '.join(unknown)} (expected: {', '.join(CLASSIFIERS)}, "
+             "llm:<backend> or a model folder)")
+    return names
+
+
 @app.command()
 def evaluate(
     split: Annotated[str, typer.Option(help="seed (the final check), dev (authored articles) or challenge "
@@ -401,12 +430,17 @@ def evaluate(
     floors_path = Path(floors) if floors else FLOORS
     if check and not floors_path.exists():
         fail(f"{floors_path}: no such floors file")
+    names = _baselines(baselines)
+    try:
+        floor_values = load_floors(floors_path) if check else None
+    except ValueError as err:
+        fail(str(err))
     _classifier(model)
     try:
-        report = run_evaluation(split, model, tuple(b for b in baselines.split(",") if b))
+        report = run_evaluation(split, model, names)
     except (ValueError, OSError) as err:
         fail(str(err))
-    problems = check_floors(report, load_floors(floors_path)) if check else None
+    problems = check_floors(report, floor_values) if check else None
     md = write_report(report, Path(out), problems)
     typer.echo(md.read_text(encoding="utf-8"))
     raise typer.Exit(1 if problems else 0)

@@ -11,9 +11,9 @@ import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
-import yaml
-
+from stance.config import load_config
 from stance.data import GoldArticle, GoldParty, load_split
 from stance.io.atomic import atomic_open, write_text
 from stance.names import match_parties
@@ -168,8 +168,16 @@ def run_evaluation(split: str = "seed", model: str = "model", baselines: tuple[s
     return report
 
 
+Metric = Literal["party_precision", "party_recall", "party_f1", "stance_macro_f1", "stance_accuracy",
+                 "end_to_end_accuracy", "summary_rouge1", "summary_rougeL", "summary_attribution_rate",
+                 "summary_party_coverage"]
+Floors = dict[Literal["seed", "dev", "challenge"], dict[Metric, float]]
+
+
 def load_floors(path: Path = FLOORS) -> dict[str, dict[str, float]]:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    """Floors per split, validated like every config (stance.config): ConfigError on any mistake,
+    so a typo in a metric name never silently skips its check."""
+    return load_config(Floors, path)
 
 
 def check_floors(report: Report, floors: dict[str, dict[str, float]]) -> list[str]:

@@ -3,6 +3,10 @@
 No scripts and no external resources: navigation is plain anchors and CSS ``:target``,
 so the page works offline and nothing from an article can ever run. Every piece of
 article text goes through ``html.escape``.
+
+Size: the parties x sources matrix shows at most ``MATRIX_SOURCES`` source columns
+(and says so), so its size grows with parties plus sources, not their product; every
+article is still listed below it with its evidence.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from datetime import datetime, timezone
 
 from stance.types import ArticleResult, MergedParty
 
+MATRIX_SOURCES = 100
 COLOURS = {"open": "#2e7d32", "conditional": "#b26a00", "rejecting": "#c62828"}
 CSS = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:1.5rem;color:#222}
@@ -86,8 +91,13 @@ def render_html(results: list[ArticleResult], merged: list[MergedParty], summary
              f"<h1>{_e(title)}</h1><p>{len(results)} article(s), {len(merged)} part{'y' if len(merged) == 1 else 'ies'}; generated {now}.</p>",
              "<p class='legend'>" + "".join(f"<span style='background:{c}'>{k}</span>" for k, c in COLOURS.items())
              + " hatched = low confidence. Click a cell to see its evidence in the article.</p>"]
-    parts.append("<h2>Parties by source</h2><table class='matrix'><tr><th>Party</th><th>Overall</th>")
-    parts += [f"<th>{_e(_label(r))}<br><span class='src'>{_e(r.article.date)}</span></th>" for r in results]
+    shown = results[:MATRIX_SOURCES]
+    parts.append("<h2>Parties by source</h2>")
+    if len(results) > len(shown):
+        parts.append(f"<p class='src'>The matrix shows the first {len(shown)} of {len(results)} sources; "
+                     "every article is listed under Articles.</p>")
+    parts.append("<table class='matrix'><tr><th>Party</th><th>Overall</th>")
+    parts += [f"<th>{_e(_label(r))}<br><span class='src'>{_e(r.article.date)}</span></th>" for r in shown]
     parts.append("</tr>")
     for m in merged:
         overall = f"{_e(m.stance)} <span class='conf'>{m.confidence:.2f}</span>"
@@ -95,7 +105,7 @@ def render_html(results: list[ArticleResult], merged: list[MergedParty], summary
             overall += " <span class='disagree'>sources disagree</span>"
         role = f"<br><span class='src'>{_e(m.role)}</span>" if m.role else ""
         parts.append(f"<tr><th>{_e(m.name)}{role}</th><td>{overall}</td>")
-        for ai, r in enumerate(results):
+        for ai, r in enumerate(shown):
             hit = next(((pi, ps) for pi, ps in enumerate(r.parties)
                         if ps.party.name == m.name or ps.party.name in m.aliases), None)
             if hit is None:
