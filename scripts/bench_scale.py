@@ -109,7 +109,7 @@ def main() -> None:
                 rows.setdefault(name, {})[n] = result = measure(cmd, env)
                 print(f"# {name} n={n}: {result[0]:.1f} s, {result[1]:.0f} MB, exit {result[2]}", file=sys.stderr, flush=True)
     lo, hi = min(args.sizes), max(args.sizes)
-    print(f"| command | " + " | ".join(f"n={n}: time, peak RSS" for n in args.sizes) + f" | time x{hi // lo} size |")
+    print("| command | " + " | ".join(f"n={n}: time, peak RSS" for n in args.sizes) + f" | time x{hi // lo} size |")
     print("|---" * (len(args.sizes) + 2) + "|")
     for name, by_n in rows.items():
         cells = [f"{by_n[n][0]:.1f} s, {by_n[n][1]:.0f} MB" + (f" (exit {by_n[n][2]})" if by_n[n][2] else "")

@@ -21,7 +21,7 @@ def test_config_rejects_unknown_keys_and_wrong_types(tmp_path):
         config_from_dict({"epoch": 3})
     with pytest.raises(ConfigError, match="epochs: expected an integer"):
         config_from_dict({"epochs": "3"})
-    with pytest.raises(ConfigError, match="input.foo"):
+    with pytest.raises(ConfigError, match="input: unknown key foo"):
         config_from_dict({"input": {"foo": True}})
     with pytest.raises(ConfigError, match="method"):
         config_from_dict({"method": "magic"})
