@@ -46,6 +46,7 @@ class GoldParty:
     evidence: list[Evidence]
     attribution: str
     speaks_for: str | None = None
+    party_kind: str = ""  # person, government, armed_group, collective or spokesperson, where labelled
 
 
 @dataclass
@@ -98,7 +99,7 @@ def _load_articles(label_files: list[Path], article_dir: Path) -> list[GoldArtic
             text = article_path.read_text(encoding="utf-8")
             parties = [GoldParty(name=p["name"], role=p.get("role", ""), aliases=p.get("aliases", []), stance=p["stance"],
                                  evidence=locate(text, p["evidence"]), attribution=p.get("attribution", ""),
-                                 speaks_for=p.get("speaks_for"))
+                                 speaks_for=p.get("speaks_for"), party_kind=p.get("party_kind", ""))
                        for p in r["parties"]]
             out.append(GoldArticle(path=article_path, text=text, title=r.get("title", ""), outlet=r.get("outlet", ""),
                                    date=r.get("date", ""), conflict=r.get("conflict", ""), parties=parties,
@@ -115,8 +116,13 @@ def load_seed(data_dir: Path = DATA_DIR) -> list[GoldArticle]:
     return _load_articles([data_dir / "seed" / "labels.jsonl"], data_dir / "articles")
 
 
+def load_challenge(data_dir: Path = DATA_DIR) -> list[GoldArticle]:
+    """Held-out real-looking pages: check extraction on them, never tune on them."""
+    return _load_articles(sorted((data_dir / "challenge" / "parts").glob("*.jsonl")), data_dir / "challenge" / "articles")
+
+
 def load_split(name: str, data_dir: Path = DATA_DIR) -> list[GoldArticle]:
-    loaders = {"dev": load_dev, "seed": load_seed}
+    loaders = {"dev": load_dev, "seed": load_seed, "challenge": load_challenge}
     if name not in loaders:
         raise ValueError(f"unknown split '{name}' (expected one of: {', '.join(loaders)})")
     return loaders[name](data_dir)
