@@ -4,13 +4,15 @@ The stage, in order: register the entities the article names (collect), attribut
 each body sentence to the entity whose position it carries (statements, which resolves
 speaker phrases with resolve), drop sources and commentators, let a named spokesperson
 represent their body (roles, data/GUIDELINES.md 2.2), and keep the parties with at
-least one relevant statement (relevance).
+least one relevant statement (relevance); an aid agency or monitor is kept only when it
+calls for a halt itself (guideline 9).
 """
 
 from __future__ import annotations
 
 from stance.extract.collect import collect_entities
 from stance.extract.entities import Entity
+from stance.extract.lexicon import CALL_FOR_HALT
 from stance.extract.relevance import context_relevance, relevant
 from stance.extract.roles import fold_into_spokespeople
 from stance.extract.statements import extract_statements
@@ -41,6 +43,14 @@ def _unique(statements: list[Statement]) -> list[Statement]:
     return out
 
 
+def _is_party(ent: Entity, statements: list[Statement]) -> bool:
+    """A relevant statement makes a party; an observer (aid agency, monitor) needs a call for a halt of its own."""
+    relevant_texts = [s.text for s in statements if s.relevant]
+    if ent.is_observer:
+        return any(CALL_FOR_HALT.search(t) for t in relevant_texts)
+    return bool(relevant_texts)
+
+
 def extract(article: Article, parsed: list[tuple[int, object]]) -> list[tuple[Party, list[Statement]]]:
     """Parties with at least one relevant statement, in order of first statement."""
     registry = collect_entities(parsed, outlet=article.outlet)
@@ -51,7 +61,7 @@ def extract(article: Article, parsed: list[tuple[int, object]]) -> list[tuple[Pa
     for ent, statements in grouped.values():
         statements = _unique(statements)
         context_relevance(statements, paragraphs)
-        if any(s.relevant for s in statements):
+        if _is_party(ent, statements):
             out.append((to_party(ent), statements))
     return out
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from stance.extract.entities import Entity, Registry, drop_the, org_key, person_key
-from stance.extract.lexicon import COMMENTATOR, GROUP_HEADS, INSTITUTIONS, ORG_WORDS, SPOKES
+from stance.extract.lexicon import COMMENTATOR, GROUP_HEADS, INSTITUTIONS, MEDIA_NOUNS, ORG_WORDS, SPOKES, observer_pattern
 from stance.extract.ner import repair_people
 from stance.extract.places import Gazetteer
 from stance.extract.roles import appositive, head_role, left_title, speaks_for
@@ -53,6 +53,12 @@ def org_name(doc, ent) -> str:
 def _is_dateline(doc, ent, text: str) -> bool:
     """'BANGKOK, July 26 —': an upper-case place before the dateline dash."""
     return text.isupper() and len(text) > 4 and ent.start < 6 and any(t.text in "—–" for t in doc[ent.end : ent.end + 8])
+
+
+def _described_as_media(doc, ent) -> bool:
+    """'the business daily Kommersant', 'the news agency Tass': a name after a media noun is an outlet."""
+    title = left_title(doc, ent).lower().split()
+    return bool(title) and title[-1] in MEDIA_NOUNS
 
 
 def _is_organisation(doc, ent, text: str) -> bool:
@@ -101,7 +107,7 @@ def _register(reg: Registry, doc, ent, offset: int) -> None:
     person = ent.label_ == "PERSON"
     if person and len(ent) == 1 and ent.root.dep_ in ("compound", "amod") and ent.root.head.pos_ == "NOUN":
         return
-    if person and reg.is_outlet(text):
+    if ent.label_ in ("PERSON", "ORG") and (reg.is_outlet(text) or _described_as_media(doc, ent)):
         reg.outlet_source(text).mentions.append(pos)
     elif person and _is_organisation(doc, ent, text):
         name = re.sub(r"^(the|nationalist|separatist|rebel|islamist)\s+", "", text, flags=re.I)
@@ -124,8 +130,6 @@ def _register_org(reg: Registry, doc, ent, text: str, pos: int) -> None:
     known = reg.person(text) if " " not in text else None
     if known is not None:
         known.mentions.append(pos)
-    elif reg.is_outlet(text):
-        reg.outlet_source(text).mentions.append(pos)
     else:
         name = org_name(doc, ent)
         org = reg.get(org_key(name), ("the " + name) if name.lower() in INSTITUTIONS else name, "organisation")
@@ -142,4 +146,6 @@ def collect_entities(parsed: list[tuple[int, object]], outlet: str = "") -> Regi
         for ent in doc.ents:
             _register(reg, doc, ent, offset)
     reg.person_mentions.sort(key=lambda m: m[0])
+    for ent in reg.entities:
+        ent.is_observer = ent.kind != "government" and bool(observer_pattern().search(f"{ent.name} {ent.role}"))
     return reg

@@ -4,7 +4,9 @@ People are keyed by surname and carry their fullest name; governments by country
 (capital, demonym and name all merge: "Kyiv", "Ukrainian officials", "Ukraine");
 organisations by their full name ("Communist Party of the Philippines"). News outlets
 and anonymous sources are entities flagged ``is_source``; analysts and other
-commentators are flagged ``is_commentator``: neither is ever a party.
+commentators are flagged ``is_commentator``: neither is ever a party. Aid agencies,
+rights groups and monitors are flagged ``is_observer``: parties only when they call
+for a halt themselves.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class Entity:
     country: str | None = None
     is_source: bool = False
     is_commentator: bool = False
+    is_observer: bool = False
     mentions: list[int] = field(default_factory=list)
 
     def add_alias(self, text: str) -> None:

@@ -86,6 +86,9 @@ STRONG_RELEVANCE = re.compile(
     r"peace (talks|deal|plan|process|negotiations|agreement)",
     re.IGNORECASE,
 )
+CALL_FOR_HALT = re.compile(r"\b(urg(e|es|ed|ing)|call(s|ed|ing)? (for|on)|appeal(s|ed|ing)?|demand(s|ed|ing)?|plead(s|ed|ing)?)\b",
+                           re.IGNORECASE)
+MEDIA_NOUNS = frozenset("daily newspaper paper weekly broadcaster outlet agency channel magazine website tabloid station".split())
 INSTITUTIONS = {"kremlin": "Russia", "white house": "United States", "pentagon": "United States",
                 "state department": "United States", "downing street": "United Kingdom",
                 "elysee": "France", "élysée": "France", "knesset": "Israel"}
@@ -131,6 +134,14 @@ def places() -> dict[str, str]:
             if alias:
                 out[alias.lower()] = country
     return out
+
+
+@lru_cache(maxsize=1)
+def observer_pattern() -> re.Pattern:
+    """Aid agencies, rights groups and monitors (resources/observer_orgs.txt), by a word of their name or role."""
+    text = resources.files("stance.resources").joinpath("observer_orgs.txt").read_text("utf-8")
+    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
 def country_of(word: str) -> str | None:

@@ -22,6 +22,7 @@ from stance.extract.lexicon import (
     EPITHET_HEADS,
     GROUP_HEADS,
     INSTITUTIONS,
+    MEDIA_NOUNS,
     PERSONAL_PRONOUNS,
     SOURCE_NOUNS,
     UNNAMED_SPEAKERS,
@@ -201,7 +202,8 @@ def organisation(np: NounPhrase, reg: Registry) -> Entity | None:
 
 
 def country_body(np: NounPhrase, reg: Registry) -> Entity | None:
-    """'Ukrainian officials', 'the Russian military', 'the Kremlin': a country's government."""
+    """'Ukrainian officials', 'the Russian military', 'the Kremlin': a country's government,
+    with the phrase up to any comma as an alias (the name as the article gives it)."""
     if np.lemma not in BODY_HEADS and not np.ents_over_head("GPE", "NORP"):
         return None
     for e in np.ents:
@@ -209,14 +211,15 @@ def country_body(np: NounPhrase, reg: Registry) -> Entity | None:
             country = reg.country_of(bare_name(e.text))
             if country:
                 gov = reg.government(country)
-                gov.add_alias(np.text if np.lemma in BODY_HEADS else bare_name(e.text))
+                gov.add_alias(np.text.split(",")[0] if np.lemma in BODY_HEADS else bare_name(e.text))
                 return gov
     inst = next((i for i in INSTITUTIONS if i in np.text.lower()), None)
     return None if inst is None else reg.by_key.get("o:" + inst) or NOBODY
 
 
 def unknown_subject(np: NounPhrase, reg: Registry) -> Entity | None:
-    """A capitalised subject nobody registered: a place's government or a new organisation."""
+    """A capitalised subject nobody registered: an outlet after a media noun ("the business
+    daily Kommersant"), a place's government or a new organisation."""
     head = np.head
     if not (head.pos_ == "PROPN" and head.dep_ in SUBJECT_OR_ROOT and head.text[:1].isupper()
             and (head.ent_type_ in ("", "GPE", "LOC") or head.lower_ in reg.places.words)
@@ -227,6 +230,9 @@ def unknown_subject(np: NounPhrase, reg: Registry) -> Entity | None:
     if not words:
         return None
     name = " ".join(words)
+    first = min(t.i for t in chain)
+    if first > 0 and head.doc[first - 1].lower_ in MEDIA_NOUNS:
+        return reg.outlet_source(name)
     if name.lower() in reg.places.words or head.ent_type_ in ("GPE", "LOC"):
         return reg.government(reg.country_of(name) or name)
     return reg.get("o:" + name.lower(), name, "organisation")
