@@ -2,15 +2,53 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import sys
+from collections.abc import Callable
 from enum import Enum
 from typing import Annotated
 
 import typer
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from stance.aggregate import DEFAULT_THRESHOLD
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+log = logging.getLogger("stance")
+
+
+class _PlainHelp:
+    """Help without typer's type placeholders (``<bool>``, ``<str>``, ``<list[str]>``): options
+    show their metavar, arguments their name, flags and -h/--help nothing."""
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+    def get_params(self, ctx):
+        params = super().get_params(ctx)
+        for param in params:
+            if isinstance(param, TyperArgument):
+                param.display_type_rich = _no_type
+        return params
+
+
+def _no_type(ctx=None) -> None:
+    return None
+
+
+class Command(_PlainHelp, TyperCommand):
+    pass
+
+
+class Group(_PlainHelp, TyperGroup):
+    pass
+
+
+app = typer.Typer(cls=Group, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   context_settings={"help_option_names": ["-h", "--help"]},
                   help="Ceasefire stance of every party quoted in war news, with the sentences that prove it.")
 
@@ -45,7 +83,7 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, metavar="",
                                                help="Print the version and exit.")] = False) -> None:
     """Run `stance COMMAND --help` for each command's options and an example."""
 
@@ -61,6 +99,37 @@ def check_outputs(*paths: str | None) -> None:
         fail(str(err))
 
 
+def _dash_is_stdout(value: str | None) -> str | None:
+    """`-o -` means stdout, as `-` means stdin for inputs."""
+    return None if value == "-" else value
+
+
+MODEL_HELP = ("Classifier: 'model' (fine-tuned default, built and cached on first use), a folder from `stance train`, "
+              "'rules' (cue baseline, instant), 'tfidf' (instant), 'embed', llm:<backend> (zero-shot LLM, e.g. llm:default).")
+Out = Annotated[str | None, typer.Option("--out", "-o", metavar="FILE", callback=_dash_is_stdout, show_default="stdout",
+                                         help="Write here (atomically) instead of stdout; - is stdout.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", metavar="", show_default="off",
+                                     help="Only errors on stderr: no notes, warnings or progress.")]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", metavar="", show_default="off",
+                                       help="Also log each step (INFO) on stderr.")]
+
+
+def _verbosity(quiet: bool, verbose: bool) -> Callable[[str], None]:
+    """Set the log level for --quiet/--verbose; the returned echo prints a stderr line unless
+    --quiet silences it (lines starting "error:" always print)."""
+    if quiet and verbose:
+        fail("give --quiet or --verbose, not both")
+    logging.basicConfig(format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
+    logging.captureWarnings(quiet)
+    logging.getLogger().setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
+
+    def echo(message: str) -> None:
+        if not quiet or message.startswith("error:"):
+            typer.echo(message, err=True)
+
+    return echo
+
+
 def emit(text: str, out: str | None) -> None:
     """The command's output, ending in one newline: to --out (atomically; - is stdout) or stdout."""
     from stance.io.atomic import atomic_open
@@ -73,28 +142,30 @@ def emit(text: str, out: str | None) -> None:
         sys.stdout.write(text)
 
 
-def _classifier(model: str, llm_config: str | None = None):
-    """The classifier for --model; the default model is built once, announced, if this cache lacks it."""
+def _classifier(model: str, quiet: bool = False, llm_config: str | None = None):
+    """The classifier for --model; the default model is built once, announced unless --quiet, if this cache lacks it."""
     from stance.pipeline import load_classifier
 
     try:
-        return load_classifier(model, build=True, llm_config=llm_config)
+        with contextlib.redirect_stderr(io.StringIO()) if quiet else contextlib.nullcontext():
+            classifier = load_classifier(model, build=True, llm_config=llm_config)
     except (ValueError, OSError) as err:
         fail(str(err))
+    log.info("classifier: %s", model)
+    return classifier
 
 
-@app.command()
+@app.command(cls=Command)
 def predict(
-    inputs: Annotated[list[str], typer.Argument(help="Articles: .txt .md .html .jsonl files, directories, http(s) URLs, or - for stdin.")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="table (people), json (programs), jsonl (streams).")] = Format.table,
-    out: Annotated[str | None, typer.Option("--out", "-o", help="Write here (atomically) instead of stdout.")] = None,
-    model: Annotated[str, typer.Option(help="Classifier: 'model' (fine-tuned default, built and cached on first use), "
-                                            "a folder from `stance train`, 'rules' (cue baseline), 'tfidf', 'embed', llm:<backend> (zero-shot LLM, e.g. llm:default).")] = "model",
-    threshold: Annotated[float, typer.Option(help="Below this confidence a party is flagged low-confidence.")] = DEFAULT_THRESHOLD,
-    html: Annotated[str | None, typer.Option("--html", help="Also write a self-contained HTML report here.")] = None,
-    resume: Annotated[bool, typer.Option("--resume", help="With --format jsonl --out: append, skipping articles already in --out "
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="Articles: .txt .md .html .jsonl files, directories, http(s) URLs, or - for stdin.")],
+    format: Annotated[Format, typer.Option("--format", "-f", metavar="table|json|jsonl", help="table (people, fitted to the terminal), json (programs), jsonl (streams).")] = Format.table,
+    out: Out = None,
+    model: Annotated[str, typer.Option(metavar="NAME", help=MODEL_HELP)] = "model",
+    threshold: Annotated[float, typer.Option(metavar="0-1", help="Below this confidence a party is flagged low-confidence.")] = DEFAULT_THRESHOLD,
+    html: Annotated[str | None, typer.Option("--html", metavar="FILE", show_default="no report", help="Also write a self-contained HTML report here.")] = None,
+    resume: Annotated[bool, typer.Option("--resume", metavar="", show_default="off", help="With --format jsonl --out: append, skipping articles already in --out "
                                          "(a partial last line from a crash is dropped and redone).")] = False,
-    shard: Annotated[str | None, typer.Option(help="K/N: analyse only shard K of N (stable hash of each source); "
+    shard: Annotated[str | None, typer.Option(metavar="K/N", show_default="all", help="Analyse only shard K of N (stable hash of each source); "
                                               "join the parts with `stance merge`.")] = None,
     llm_config: Annotated[str | None, typer.Option("--llm-config", help="YAML file of LLM settings for --model llm:... "
                                                    "(see configs/llm.yaml); a backend in --model overrides the file's.")] = None,
@@ -102,6 +173,8 @@ def predict(
                                            "--out FILE and the ray extra).")] = Engine.local,
     ray_address: Annotated[str | None, typer.Option("--ray-address", help="With --engine ray: the cluster to join "
                                                     "(HEAD_IP:6379 or auto); default: a local Ray instance.")] = None,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Label every party's ceasefire stance, with evidence.
 
@@ -115,7 +188,9 @@ def predict(
     from stance.pipeline import merge, run, summarize
     from stance.render import records as render
     from stance.render import summary as summary_render
+    from stance.render import table
 
+    echo = _verbosity(quiet, verbose)
     if not 0.0 <= threshold <= 1.0:
         fail("--threshold must be between 0 and 1")
     if resume and not (out and out != "-" and format == Format.jsonl):
@@ -128,12 +203,13 @@ def predict(
         done = prepare_resume(out) if resume else set()
     except (BatchError, OSError) as err:
         fail(str(err))
-    classifier = _classifier(model, llm_config)
+    classifier = _classifier(model, quiet, llm_config)
     streaming = format == Format.jsonl
     with jsonl_stream(out if streaming else None, resume, enabled=streaming) as stream:
         results, errors = collect(run(inputs, classifier, threshold, keep=skip_filter(done, part)), stream,
-                                  keep=not streaming or bool(html), echo=lambda msg: typer.echo(msg, err=True))
+                                  keep=not streaming or bool(html), echo=echo)
     n_errors = len(errors)
+    log.info("%d article(s) analysed, %d input(s) failed", len(results), n_errors)
     errors = [] if streaming else errors
     merged = merge(results, threshold) if (format != Format.jsonl or html) else []
     events = summarize(results, classifier) if (format != Format.jsonl or html) else []
@@ -146,7 +222,9 @@ def predict(
         if format == Format.json:
             text = render.to_json(results, merged, errors, extra={"summary": summary_render.to_dict(events)})
         else:
-            text = render.to_table(results, merged) + "\n" + summary_render.to_text_section(events)
+            console = table.console_for(None if out else sys.stdout)
+            text = (table.to_table(results, merged, console) + "\n"
+                    + summary_render.to_text_section(events, console.width))
         emit(text, out)
     raise typer.Exit(1 if n_errors else 0)
 
@@ -169,13 +247,13 @@ def _predict_on_ray(inputs: list[str], out: str | None, model: str, address: str
     raise typer.Exit(1 if problems else 0)
 
 
-@app.command("merge")
+@app.command("merge", cls=Command)
 def merge_cmd(
-    parts: Annotated[list[str], typer.Argument(help="JSONL outputs of `stance predict --format jsonl` (e.g. one per shard).")],
-    out: Annotated[str | None, typer.Option("--out", "-o", help="Write here (atomically) instead of stdout.")] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="jsonl (articles, sorted by source), json (the full "
+    parts: Annotated[list[str], typer.Argument(metavar="PART", help="JSONL outputs of `stance predict --format jsonl` (e.g. one per shard).")],
+    out: Out = None,
+    format: Annotated[Format, typer.Option("--format", "-f", metavar="table|json|jsonl", help="jsonl (articles, sorted by source), json (the full "
                                            "contract with parties merged across sources) or table.")] = Format.jsonl,
-    threshold: Annotated[float, typer.Option(help="Below this confidence a merged party is flagged low-confidence.")] = DEFAULT_THRESHOLD,
+    threshold: Annotated[float, typer.Option(metavar="0-1", help="Below this confidence a merged party is flagged low-confidence.")] = DEFAULT_THRESHOLD,
 ) -> None:
     """Join JSONL parts into one output: each source once, in a stable order.
 
@@ -186,6 +264,7 @@ def merge_cmd(
     from stance.render import records as render
     from stance.io.batch import BatchError, gather_parts, result_from_dict
     from stance.pipeline import merge
+    from stance.render import table
 
     if not 0.0 <= threshold <= 1.0:
         fail("--threshold must be between 0 and 1")
@@ -199,20 +278,23 @@ def merge_cmd(
     else:
         results = [result_from_dict(json.loads(line)) for line in ordered]
         merged = merge(results, threshold)
-        text = render.to_json(results, merged, []) if format == Format.json else render.to_table(results, merged)
+        text = (render.to_json(results, merged, []) if format == Format.json
+                else table.to_table(results, merged, table.console_for(None if out else sys.stdout)))
     emit(text, out)
 
 
-@app.command()
+@app.command(cls=Command)
 def summarize(
-    inputs: Annotated[list[str], typer.Argument(help="Articles: .txt .md .html .jsonl files, directories, or - for stdin.")],
-    format: Annotated[SummaryFormat, typer.Option("--format", "-f", help="md (people) or json (programs).")] = SummaryFormat.md,
-    out: Annotated[str | None, typer.Option("--out", "-o", help="Write here (atomically) instead of stdout.")] = None,
-    model: Annotated[str, typer.Option(help="Stance classifier for the parties, as in `stance predict` (the summary "
-                                            "gives each party the stance predict gives it).")] = "model",
-    llm: Annotated[str | None, typer.Option(help="Rewrite with this LLM backend (stance.llm spec); every generated sentence is checked against the sources and unsupported ones are dropped and listed.")] = None,
-    similarity: Annotated[float, typer.Option(help="Content similarity (0-1) above which articles are one event.")] = 0.3,
-    max_days: Annotated[int, typer.Option(help="Articles dated further apart than this are never one event.")] = 3,
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="Articles: .txt .md .html .jsonl files, directories, or - for stdin.")],
+    format: Annotated[SummaryFormat, typer.Option("--format", "-f", metavar="md|json", help="md (people) or json (programs).")] = SummaryFormat.md,
+    out: Out = None,
+    model: Annotated[str, typer.Option(metavar="NAME", help="The stance classifier that labels each party before the summary "
+                                       "states its position, so the summary and `stance predict` agree. " + MODEL_HELP)] = "model",
+    llm: Annotated[str | None, typer.Option(metavar="BACKEND", show_default="none: extractive summary", help="Rewrite with this LLM backend (default, hf:<id-or-dir>, gguf:<file>, llamacpp:<file>, openai:<base-url>#<model>); every generated sentence is checked against the sources and unsupported ones are dropped and listed.")] = None,
+    similarity: Annotated[float, typer.Option(metavar="0-1", help="Content similarity above which articles are one event.")] = 0.3,
+    max_days: Annotated[int, typer.Option(metavar="DAYS", help="Articles dated further apart than this are never one event.")] = 3,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """One neutral summary per event, every sentence attributed to its outlet.
 
@@ -225,12 +307,13 @@ def summarize(
     from stance.pipeline import summarize as build
     from stance.render import summary as summary_render
 
+    echo = _verbosity(quiet, verbose)
     if not 0.0 <= similarity <= 1.0:
         fail("--similarity must be between 0 and 1")
     if max_days < 0:
         fail("--max-days must be 0 or more")
     check_outputs(out)
-    classifier = _classifier(model)
+    classifier = _classifier(model, quiet)
     generator = embedder = None
     if llm:
         from stance.embeddings import default_embedder
@@ -246,7 +329,7 @@ def summarize(
     for item in run(inputs, classifier):
         if isinstance(item, InputError):
             errors.append(str(item))
-            typer.echo(f"error: {item}", err=True)
+            echo(f"error: {item}")
         else:
             results.append(item)
     if not results:
@@ -263,13 +346,13 @@ def summarize(
     raise typer.Exit(1 if errors else 0)
 
 
-@app.command()
+@app.command(cls=Command)
 def train(
-    config: Annotated[str | None, typer.Option("--config", "-c", help="YAML training config (see configs/default.yaml).")] = None,
-    output_dir: Annotated[str | None, typer.Option("--out", "-o", help="Model folder; overrides output_dir in the config.")] = None,
-    default: Annotated[bool, typer.Option("--default", help="Build the default model into the cache (what `stance predict` "
+    config: Annotated[str | None, typer.Option("--config", "-c", metavar="FILE", show_default="none", help="YAML training config (see configs/default.yaml).")] = None,
+    output_dir: Annotated[str | None, typer.Option("--out", "-o", metavar="DIR", show_default="output_dir of the config", help="Model folder; overrides output_dir in the config.")] = None,
+    default: Annotated[bool, typer.Option("--default", metavar="", show_default="off", help="Build the default model into the cache (what `stance predict` "
                                           "uses), unless it is already there.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only warnings in the log.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", show_default="off", help="Only warnings in the log.")] = False,
 ) -> None:
     """Fine-tune the stance model, keep the best epoch by dev macro-F1, calibrate it, save it.
 
@@ -318,12 +401,14 @@ LLM_HELP = ("LLM backend: default (bundled SmolLM2-135M), hf:<id-or-dir>, gguf:<
             "openai:<base-url>#<model> (key from $STANCE_LLM_API_KEY). Overrides --llm-config.")
 
 
-@app.command()
+@app.command(cls=Command)
 def label(
-    inputs: Annotated[list[str], typer.Argument(help="Articles: .txt .md .html .jsonl files or directories.")],
-    out: Annotated[str, typer.Option("--out", "-o", help="Pre-labels (JSONL, article annotation format).")] = "prelabels.jsonl",
-    llm: Annotated[str | None, typer.Option("--llm", help=LLM_HELP)] = None,
-    llm_config: Annotated[str | None, typer.Option("--llm-config", help="YAML file of LLM settings (see configs/llm.yaml).")] = None,
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="Articles: .txt .md .html .jsonl files or directories.")],
+    out: Annotated[str, typer.Option("--out", "-o", metavar="FILE", help="Pre-labels (JSONL, article annotation format).")] = "prelabels.jsonl",
+    llm: Annotated[str | None, typer.Option("--llm", metavar="BACKEND", show_default="default, or the --llm-config backend", help=LLM_HELP)] = None,
+    llm_config: Annotated[str | None, typer.Option("--llm-config", metavar="FILE", show_default="built-in settings", help="YAML file of LLM settings (see configs/llm.yaml).")] = None,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Pre-label parties and stances of new articles with an LLM, for `stance review`.
 
@@ -344,6 +429,7 @@ def label(
     from stance.llm import LLMError, load_llm
 
     check_outputs(out)
+    echo = _verbosity(quiet, verbose)
     config = _llm_config(llm, llm_config)
     try:
         model = load_llm(config)
@@ -351,20 +437,20 @@ def label(
         fail(str(err))
     out_path = Path(out)
     rows, errors = prelabel(inputs, LLMClassifier(model), out_path.with_name(out_path.name + ".articles"),
-                            lambda message: typer.echo(message, err=True))
+                            echo)
     problems = validate_article_rows(rows, Path("."))
     if problems:
         fail(f"pre-labels failed validation: {problems[0]}", 1)
     with atomic_open(out_path) as fh:
         fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    typer.echo(f"wrote {sum(len(r['parties']) for r in rows)} pre-labelled parties of {len(rows)} articles to {out}", err=True)
+    echo(f"wrote {sum(len(r['parties']) for r in rows)} pre-labelled parties of {len(rows)} articles to {out}")
     raise typer.Exit(1 if errors else 0)
 
 
-@app.command()
+@app.command(cls=Command)
 def review(
-    prelabels: Annotated[str, typer.Argument(help="Pre-labels written by `stance label`.")],
-    out: Annotated[str, typer.Option("--out", "-o", help="Training rows (JSONL, data/train format); appended to, atomically.")] = "reviewed.jsonl",
+    prelabels: Annotated[str, typer.Argument(metavar="PRELABELS", help="Pre-labels written by `stance label`.")],
+    out: Annotated[str, typer.Option("--out", "-o", metavar="FILE", help="Training rows (JSONL, data/train format); appended to, atomically.")] = "reviewed.jsonl",
 ) -> None:
     """Accept, correct or reject each LLM pre-label, seeing its evidence in context.
 
@@ -407,15 +493,15 @@ def _baselines(spec: str) -> tuple[str, ...]:
     return names
 
 
-@app.command()
+@app.command(cls=Command)
 def evaluate(
-    split: Annotated[str, typer.Option(help="seed (the final check), dev (authored articles) or challenge "
+    split: Annotated[str, typer.Option(metavar="seed|dev|challenge", help="seed (the final check), dev (authored articles) or challenge "
                                             "(real-style articles, never trained on).")] = "seed",
-    out: Annotated[str, typer.Option("--out", "-o", help="Folder for eval.json, eval.md and confusion.png.")] = "reports",
-    model: Annotated[str, typer.Option(help="The classifier under test (default: the fine-tuned model).")] = "model",
-    baselines: Annotated[str, typer.Option(help="Comma-separated baselines scored beside it, e.g. encoder,rules,tfidf,embed,llm:default (encoder: the default model without its TF-IDF mix).")] = "encoder,rules,tfidf,embed",
-    check: Annotated[bool, typer.Option("--check", help="Exit 1 when a headline metric is below its floor in configs/floors.yaml.")] = False,
-    floors: Annotated[str | None, typer.Option(help="Floors file (default configs/floors.yaml).")] = None,
+    out: Annotated[str, typer.Option("--out", "-o", metavar="DIR", help="Folder for eval.json, eval.md and confusion.png.")] = "reports",
+    model: Annotated[str, typer.Option(metavar="NAME", help="The classifier under test ('model': the fine-tuned default; see `stance predict --help`).")] = "model",
+    baselines: Annotated[str, typer.Option(metavar="NAMES", help="Comma-separated baselines scored beside it, e.g. encoder,rules,tfidf,embed,llm:default (encoder: the default model without its TF-IDF mix).")] = "encoder,rules,tfidf,embed",
+    check: Annotated[bool, typer.Option("--check", metavar="", show_default="off", help="Exit 1 when a headline metric is below its floor in configs/floors.yaml.")] = False,
+    floors: Annotated[str | None, typer.Option(metavar="FILE", show_default="configs/floors.yaml", help="Floors file.")] = None,
 ) -> None:
     """Score extraction, stance (model and baselines side by side), calibration and summaries.
 

@@ -12,6 +12,7 @@ before parsing, as the parser would otherwise recurse until it fails.
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 import re
@@ -20,7 +21,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 from stance.io.clean import clean_article
 from stance.io.fetch import FetchError, FetchPolicy, fetch, looks_like_url, redact
@@ -201,7 +202,17 @@ def sniff_suffix(text: str) -> str:
     return ".txt"
 
 
-def _read_stdin(stream: BinaryIO) -> Iterator[Raw | InputError]:
+def _as_bytes(stream: BinaryIO | TextIO) -> BinaryIO:
+    """A byte stream for ``stream``: a text stream's buffer, or an in-memory one's text as UTF-8
+    (``run(["-"], stdin=io.StringIO(text))``); lone surrogates then fail decoding like bad bytes."""
+    if not isinstance(stream, io.TextIOBase):
+        return stream
+    buffer = getattr(stream, "buffer", None)
+    return buffer if buffer is not None else io.BytesIO(stream.read().encode("utf-8", "surrogatepass"))
+
+
+def _read_stdin(stream: BinaryIO | TextIO) -> Iterator[Raw | InputError]:
+    stream = _as_bytes(stream)
     head = stream.read(4096)
     if head.lstrip().lstrip(b"\xef\xbb\xbf").startswith(b"{"):
         yield from _jsonl_rows(_lines(stream, head), "<stdin>")

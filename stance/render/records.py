@@ -1,8 +1,7 @@
-"""Output formats: the JSON contract for programs, a table for people, JSONL for streams."""
+"""The JSON contract for programs and JSONL for streams (the table for people is in stance.render.table)."""
 
 from __future__ import annotations
 
-import io
 import json
 from dataclasses import asdict
 
@@ -46,38 +45,3 @@ def to_json(results: list[ArticleResult], merged: list[MergedParty], errors: lis
 
 def to_jsonl_line(result: ArticleResult) -> str:
     return json.dumps(article_dict(result), ensure_ascii=False)
-
-
-def _short(text: str, n: int = 110) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def to_table(results: list[ArticleResult], merged: list[MergedParty], width: int = 160) -> str:
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(width=width, file=io.StringIO(), force_terminal=False, color_system=None)
-    for r in results:
-        a = r.article
-        head = " | ".join(x for x in (a.title, a.outlet, a.date) if x)
-        table = Table(title=f"{a.source}" + (f"\n{head}" if head else ""), show_lines=True, title_justify="left")
-        for col in ("Party", "Stance", "Conf.", "Best evidence", "Reported by"):
-            table.add_column(col, overflow="fold")
-        for ps in r.parties:
-            best = ps.evidence[0].text if ps.evidence else ""
-            flag = " (low)" if ps.low_confidence else ""
-            who = ps.party.name + (f"\n{ps.party.role}" if ps.party.role else "")
-            table.add_row(who, ps.stance + flag, f"{ps.confidence:.2f}", _short(best), ps.attribution)
-        if not r.parties:
-            table.add_row("(no party with a ceasefire position found)", "", "", "", "")
-        console.print(table)
-    if len(results) > 1 and merged:
-        table = Table(title="Across sources", show_lines=True, title_justify="left")
-        for col in ("Party", "Stance", "Conf.", "Sources agree", "By source"):
-            table.add_column(col, overflow="fold")
-        for m in merged:
-            by = "; ".join(f"{s.outlet or s.source}: {s.stance}" for s in m.by_source)
-            table.add_row(m.name, m.stance, f"{m.confidence:.2f}", "yes" if m.agreement else "NO", by)
-        console.print(table)
-    return console.file.getvalue()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from dataclasses import asdict
 
 from stance.types import EventSummary
@@ -64,10 +65,12 @@ def to_markdown(events: list[EventSummary]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def to_text_section(events: list[EventSummary]) -> str:
-    """A short plain section for the `predict` table: the event sentences, one a line."""
+def to_text_section(events: list[EventSummary], width: int = 80) -> str:
+    """A short plain section below the `predict` table: the event sentences, wrapped to the table's width."""
     lines = ["Summary"]
     for e in events:
-        lines.append(f"  {e.id}: " + ", ".join(a["outlet"] for a in e.articles))
-        lines += [f"    - {s.text}" for s in e.sentences]
+        lines += textwrap.wrap(f"{e.id}: " + ", ".join(a["outlet"] for a in e.articles), width,
+                               initial_indent="  ", subsequent_indent="    ")
+        for s in e.sentences:
+            lines += textwrap.wrap(s.text, width, initial_indent="    - ", subsequent_indent="      ")
     return "\n".join(lines) + "\n"
