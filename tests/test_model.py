@@ -271,7 +271,7 @@ def test_setfit_recipe_trains_with_the_none_class_and_predicts_three_stances(tmp
     pytest.importorskip("setfit")
     from stance.data import load_train
     from stance.features import row_input
-    from stance.train.setfit import SetFitClassifier
+    from stance.classify.setfit import SetFitClassifier
     from stance.train.examples import Examples
     from stance.train.run import train
 

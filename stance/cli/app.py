@@ -117,7 +117,7 @@ Verbose = Annotated[bool, typer.Option("--verbose", "-v", metavar="", show_defau
                                        help="Also log each step (INFO) on stderr.")]
 
 
-def _verbosity(quiet: bool, verbose: bool) -> Callable[[str], None]:
+def verbosity(quiet: bool, verbose: bool) -> Callable[[str], None]:
     """Set the log level for --quiet/--verbose; the returned echo prints a stderr line unless
     --quiet silences it (lines starting "error:" always print)."""
     if quiet and verbose:
@@ -145,7 +145,7 @@ def emit(text: str, out: str | None) -> None:
         sys.stdout.write(text)
 
 
-def _classifier(model: str, quiet: bool = False, llm_config: str | None = None):
+def classifier_for(model: str, quiet: bool = False, llm_config: str | None = None):
     """The classifier for --model; the default model is built once, announced unless --quiet, if this cache lacks it."""
     from stance.pipeline import load_classifier
 

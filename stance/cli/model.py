@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from stance.cli.app import Command, Quiet, Verbose, _classifier, _verbosity, app, check_outputs, fail
+from stance.cli.app import Command, Quiet, Verbose, app, check_outputs, classifier_for, fail, verbosity
 
 
 @app.command(cls=Command)
@@ -92,7 +92,7 @@ def label(
     from stance.llm import LLMError, load_llm
 
     check_outputs(out)
-    echo = _verbosity(quiet, verbose)
+    echo = verbosity(quiet, verbose)
     config = _llm_config(llm, llm_config)
     try:
         model = load_llm(config)
@@ -184,7 +184,7 @@ def evaluate(
         floor_values = load_floors(floors_path) if check else None
     except ValueError as err:
         fail(str(err))
-    _classifier(model)
+    classifier_for(model)
     try:
         report = run_evaluation(split, model, names)
     except (ValueError, OSError) as err:

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from stance.aggregate import DEFAULT_THRESHOLD
-from stance.cli.app import (MODEL_HELP, Command, Engine, Format, Out, Quiet, SummaryFormat, Verbose, _classifier,
-                            _verbosity, app, check_outputs, emit, fail, log)
+from stance.cli.app import (MODEL_HELP, Command, Engine, Format, Out, Quiet, SummaryFormat, Verbose, classifier_for,
+                            verbosity, app, check_outputs, emit, fail, log)
 
 
 @app.command(cls=Command)
@@ -47,7 +47,7 @@ def predict(
     from stance.render import summary as summary_render
     from stance.render import table
 
-    echo = _verbosity(quiet, verbose)
+    echo = verbosity(quiet, verbose)
     if not 0.0 <= threshold <= 1.0:
         fail("--threshold must be between 0 and 1")
     if resume and not (out and out != "-" and format == Format.jsonl):
@@ -60,7 +60,7 @@ def predict(
         done = prepare_resume(out) if resume else set()
     except (BatchError, OSError) as err:
         fail(str(err))
-    classifier = _classifier(model, quiet, llm_config)
+    classifier = classifier_for(model, quiet, llm_config)
     streaming = format == Format.jsonl
     with jsonl_stream(out if streaming else None, resume, enabled=streaming) as stream:
         results, errors = collect(run(inputs, classifier, threshold, keep=skip_filter(done, part)), stream,
@@ -164,13 +164,13 @@ def summarize(
     from stance.pipeline import summarize as build
     from stance.render import summary as summary_render
 
-    echo = _verbosity(quiet, verbose)
+    echo = verbosity(quiet, verbose)
     if not 0.0 <= similarity <= 1.0:
         fail("--similarity must be between 0 and 1")
     if max_days < 0:
         fail("--max-days must be 0 or more")
     check_outputs(out)
-    classifier = _classifier(model, quiet)
+    classifier = classifier_for(model, quiet)
     generator = embedder = None
     if llm:
         from stance.embeddings import default_embedder
