@@ -202,6 +202,16 @@ def to_markdown(report: Report, problems: list[str] | None = None) -> str:
     ex = report.extraction
     lines += ["## Party extraction", "", "| precision | recall | F1 | evidence P | evidence R | evidence F1 |", "|---|---|---|---|---|---|",
               "| " + " | ".join(_fmt(ex.get(k)) for k in ("precision", "recall", "f1", "evidence_precision", "evidence_recall", "evidence_f1")) + " |", ""]
+    kinds = {k: v for k, v in (ex.get("by_kind") or {}).items() if k != "unlabelled"}
+    if kinds:
+        lines += ["Parties by kind (gold `party_kind`; an unmatched prediction counts under the kind its own record "
+                  "suggests):", "", "| kind | precision | recall | gold | predicted |", "|---|---|---|---|---|"]
+        lines += [f"| {k} | {_fmt(v['precision'])} | {_fmt(v['recall'])} | {v['gold']} | {v['predicted']} |"
+                  for k, v in kinds.items()]
+        lines += [""]
+    if ex.get("non_parties_reported"):
+        lines += [f"Listed non-parties reported as parties: {len(ex['non_parties_reported'])} ("
+                  + "; ".join(f"{d['article']}: {d['party']}" for d in ex["non_parties_reported"]) + ")", ""]
     if ex.get("misses"):
         lines += ["Missed gold parties: " + "; ".join(map(str, ex["misses"])), ""]
     if ex.get("false_positives"):
