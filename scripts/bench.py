@@ -52,14 +52,15 @@ def main() -> None:
                     help="also run scripts/bench_batch.py on N synthetic articles (the Batch memory section)")
     args = ap.parse_args()
 
-    from stance.classify import PartyInput, load_classifier
+    from stance.pipeline import load_classifier
+    from stance.types import PartyInput
     from stance.io.clean import clean_article
     from stance.data import load_dev
     from stance.extract import extract
     from stance.nlp import get_nlp, parse_body
 
     seeds = sorted(str(p) for p in (ROOT / "data" / "articles").glob("*.txt"))
-    load_classifier("model")  # trains the default model if it is not cached yet; not timed
+    load_classifier("model", build=True)  # builds the default model if it is not cached yet; not timed
     cold = cold_start(seeds)
 
     t0 = time.perf_counter()

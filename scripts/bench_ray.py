@@ -28,7 +28,7 @@ def main() -> None:
 
     import ray
 
-    from stance.classify import load_classifier
+    from stance.pipeline import load_classifier
     from stance.distributed import predict_dataset
     from stance.nlp import get_nlp
     from stance.pipeline import run

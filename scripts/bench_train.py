@@ -28,7 +28,7 @@ def load() -> str:
 
 def bench_train() -> Path:
     from stance.train.default import default_config
-    from stance.train.trainer import train
+    from stance.train.run import train
 
     out = Path(tempfile.mkdtemp(prefix="stance-bench-")) / "model"
     cfg = default_config()
@@ -43,7 +43,7 @@ def bench_train() -> Path:
 
 
 def bench_predict(path: str) -> None:
-    from stance.classify.transformer import load_model
+    from stance.classify.registry import load_model
     from stance.nlp import get_nlp
     from stance.pipeline import run
 
@@ -74,9 +74,9 @@ def main() -> int:
         trained = bench_train()
         path = path or str(trained)
     if not path:
-        from stance.train.default import ensure_default_model
+        from stance.train.run import build_default
 
-        path = str(ensure_default_model())
+        path = str(build_default())
     bench_predict(path)
     return 0
 

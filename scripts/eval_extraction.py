@@ -18,7 +18,8 @@ import time
 from stance.io.clean import clean_article
 from stance.data import load_split
 from stance.extract import extract
-from stance.eval.parties import match_parties, party_prf
+from stance.eval.parties import party_prf
+from stance.names import match_parties
 from stance.nlp import parse_body
 
 # Independent of stance.io.clean's own rules: lines that look like page furniture.

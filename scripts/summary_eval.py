@@ -10,7 +10,7 @@ import json
 import time
 from pathlib import Path
 
-from stance.classify import load_classifier
+from stance.pipeline import load_classifier
 from stance.data import load_seed
 from stance.eval.summary import summary_scores
 from stance.pipeline import run

@@ -9,6 +9,8 @@
 Every record is a typed dataclass with ``to_dict()``.
 """
 
+from importlib.metadata import version
+
 from stance.classify import StanceClassifier
 from stance.io.ingest import InputError
 from stance.pipeline import analyze, load_classifier, merge, read, run, summarize
@@ -27,7 +29,7 @@ from stance.types import (
     SummarySentence,
 )
 
-__version__ = "0.2.0"
+__version__ = version("stance")
 
 __all__ = [
     "LABELS", "Article", "ArticleResult", "EventSummary", "Evidence", "InputError", "MergedParty", "Party",

@@ -7,18 +7,30 @@ so a typo never silently falls back to a default.
 
 Supported field types: str, int, float (an int is accepted), bool, pathlib.Path,
 ``X | None``, ``Literal[...]``, ``list[X]``, ``tuple[X, ...]``, ``dict[str, X]`` and
-nested dataclasses.
+nested dataclasses; ``cls`` itself may be any of these (``dict[str, dict[str, float]]``).
+
+A config file is untrusted input: it must be UTF-8, at most ``MAX_BYTES``, every
+mapping key a string, and YAML aliases are counted while composing and the expanded
+document is bounded (a few hundred bytes of nested aliases can otherwise expand to
+gigabytes). An empty file is an error, never a silent "all defaults".
 """
 
 from __future__ import annotations
 
 import dataclasses
+import reprlib
 import types
 import typing
 from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+
+MAX_BYTES = 1_000_000
+MAX_ALIASES = 50
+MAX_NODES = 100_000
+_REPR = reprlib.Repr()  # error messages show a bounded preview of a value, never the whole expansion
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict, _REPR.maxstring, _REPR.maxother = 2, 4, 4, 60, 60
 
 
 class ConfigError(ValueError):
@@ -32,7 +44,7 @@ def _name(tp: Any) -> str:
 
 
 def _fail(where: str, expected: str, value: Any) -> typing.NoReturn:
-    raise ConfigError(f"{where}: expected {expected}, got {type(value).__name__} {value!r}"[:300])
+    raise ConfigError(f"{where}: expected {expected}, got {type(value).__name__} {_REPR.repr(value)}"[:300])
 
 
 def _convert(tp: Any, value: Any, where: str) -> Any:
@@ -64,7 +76,7 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
         if not isinstance(value, dict):
             _fail(where, "a mapping", value)
         key_tp, val_tp = args or (Any, Any)
-        return {_convert(key_tp, k, f"{where} key"): _convert(val_tp, v, f"{where}.{k}") for k, v in value.items()}
+        return {_convert(key_tp, k, f"{where or 'top-level'} key"): _convert(val_tp, v, f"{where}.{k}") for k, v in value.items()}
     if tp is bool:
         if not isinstance(value, bool):
             _fail(where, "true or false", value)
@@ -107,27 +119,83 @@ def _build(cls: type[T], data: Any, where: str) -> T:
     return cls(**kwargs)
 
 
+def _check_keys(data: Any, where: str = "") -> None:
+    """Every mapping key a string, walking at most MAX_NODES nodes (aliases expanded)."""
+    seen, stack = 0, [(data, where)]
+    while stack:
+        node, at = stack.pop()
+        seen += 1
+        if seen > MAX_NODES:
+            raise ConfigError(f"document too large once aliases are expanded (over {MAX_NODES:,} values)")
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if not isinstance(key, str):
+                    raise ConfigError(f"{at or 'top level'}: key {_REPR.repr(key)} ({type(key).__name__}) "
+                                      "is not a string; quote it")
+                stack.append((value, f"{at}.{key}" if at else key))
+        elif isinstance(node, list | tuple):
+            stack.extend((v, f"{at}[{i}]") for i, v in enumerate(node))
+
+
 def from_dict(cls: type[T], data: Any, source: str = "config") -> T:
-    """Build dataclass ``cls`` from ``data``; ``source`` prefixes every error (a file name)."""
+    """Build ``cls`` (a dataclass or a supported type) from ``data``; ``source`` prefixes every error."""
     try:
-        return _build(cls, data, "")
+        _check_keys(data)
+        return _convert(cls, data, "")
     except ConfigError as err:
-        raise ConfigError(f"{source}: {str(err).lstrip(': ')}") from None
+        raise ConfigError(f"{source}: {str(err).lstrip(':. ') or 'invalid'}") from None
 
 
-def load_config(cls: type[T], path: str | Path) -> T:
-    """Read a YAML file (safe_load: no Python objects) into dataclass ``cls``."""
+def _parse_yaml(text: str) -> Any:
+    """yaml.SafeLoader (no Python objects) that refuses more than MAX_ALIASES aliases."""
+    import yaml
+
+    class CountingSafeLoader(yaml.SafeLoader):
+        aliases = 0
+
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                self.aliases += 1
+                if self.aliases > MAX_ALIASES:
+                    raise ConfigError(f"more than {MAX_ALIASES} YAML aliases; refused")
+            return super().compose_node(parent, index)
+
+    loader = CountingSafeLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def read_yaml(path: str | Path) -> Any:
+    """The parsed YAML document at ``path`` under the limits above; ConfigError otherwise."""
     import yaml
 
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: cannot read ({getattr(err, 'strerror', None) or err})") from None
+        with path.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read ({err.strerror or err})") from None
+    if len(data) > MAX_BYTES:
+        raise ConfigError(f"{path}: config file too large (over {MAX_BYTES:,} bytes)")
     try:
-        data = yaml.safe_load(text)
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"{path}: not UTF-8 (byte {err.start}); save the file as UTF-8") from None
+    try:
+        return _parse_yaml(text)
+    except ConfigError as err:
+        raise ConfigError(f"{path}: {err}") from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark else ""
         raise ConfigError(f"{path}: not valid YAML{at}") from None
-    return from_dict(cls, {} if data is None else data, str(path))
+
+
+def load_config(cls: type[T], path: str | Path) -> T:
+    """Read a YAML file into ``cls``; an empty file is an error, not all defaults."""
+    data = read_yaml(path)
+    if data is None or data == {}:
+        raise ConfigError(f"{path}: config file is empty")
+    return from_dict(cls, data, str(path))

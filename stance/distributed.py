@@ -34,11 +34,10 @@ import ray
 import ray.data
 
 from stance.aggregate import DEFAULT_THRESHOLD
-from stance.atomic import atomic_open
-from stance.classify import load_classifier
-from stance.ingest import InputError, Raw, iter_raw
-from stance.pipeline import run
-from stance.render import article_dict, to_jsonl_line
+from stance.io.atomic import atomic_open
+from stance.io.ingest import InputError, Raw, iter_raw
+from stance.pipeline import load_classifier, run
+from stance.render.records import article_dict, to_jsonl_line
 
 INPUT_SCHEMA = pa.schema([(name, pa.string()) for name in ("id", "text", "html", "title", "outlet", "url", "date")])
 """For ``ray.data.read_json(..., parse_options=pyarrow.json.ParseOptions(explicit_schema=INPUT_SCHEMA))``:
@@ -117,7 +116,7 @@ def predict_files(inputs: Iterable[str], out: str | Path, model: str = "model", 
     Without ``address`` a local Ray instance is started (and stopped); a running one is
     reused. Returns the problems: unreadable inputs first, then bad articles, each in order.
     """
-    load_classifier(model)
+    load_classifier(model, build=True)
     errors: list[InputError] = []
     rows = []
     for raw in iter_raw(inputs, stdin=stdin):

@@ -27,6 +27,12 @@ def strip_possessive(text: str) -> str:
     return POSSESSIVE.sub("", text)
 
 
+def bare_name(text: str) -> str:
+    """A name as written, without surrounding quotes or punctuation or a possessive:
+    "“Putin’s" -> "Putin", "the rebels'" -> "the rebels"."""
+    return strip_possessive(text.strip(" ,.;:\"“”‘’'")).strip(" ’'")
+
+
 def normalise(text: str) -> str:
     """Case, accents, possessives, parentheses and a leading article folded away, for comparing names."""
     text = unicodedata.normalize("NFKD", text)

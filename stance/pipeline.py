@@ -25,17 +25,18 @@ from stance.types import Article, ArticleResult, EventSummary, MergedParty
 Classifier = StanceClassifier | str
 
 
-def load_classifier(spec: str = "model", build: bool = False) -> StanceClassifier:
+def load_classifier(spec: str = "model", build: bool = False, llm_config=None) -> StanceClassifier:
     """A classifier by name or model folder (see stance.classify.registry).
 
     Loading never trains. ``build=True`` (what the CLI does) first builds the default
     model once, announced on stderr, when ``spec`` needs it and this cache lacks it.
+    ``llm_config``: settings of an ``llm:`` classifier (YAML path or LLMConfig).
     """
     if build and spec in ("model", "encoder"):
         from stance.train.run import build_default
 
         build_default(announce=lambda message: print(message, file=sys.stderr))
-    return load_registered(spec, default_model_dir())
+    return load_registered(spec, default_model_dir(), llm_config)
 
 
 def read(text_or_path: str | Article) -> Article:

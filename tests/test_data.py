@@ -1,6 +1,6 @@
 """The project's data files: leakage between splits and a current datasheet."""
 
-from stance.data import DATA_DIR, load_dev, load_train
+from stance.data import DATA_DIR, load_challenge, load_dev, load_train
 from stance.annotate.datasheet import render
 from stance.annotate.leakage import cross_overlaps, near_duplicates
 
@@ -11,10 +11,19 @@ def test_no_training_row_shares_a_long_passage_with_dev():
     assert cross_overlaps(train, dev, n=13) == []
 
 
-def test_no_authored_text_shares_a_passage_with_the_seed_articles():
-    """The seeds are the held-out check: no training row or dev article may borrow from them (8-word runs)."""
-    seeds = {p.name: p.read_text(encoding="utf-8") for p in sorted((DATA_DIR / "articles").glob("*.txt"))}
+def test_the_challenge_set_shares_no_passage_with_training_or_dev():
+    """The challenge set stands in for real text: written apart, never trained on (13-word runs)."""
+    challenge = {a.path.name: a.text for a in load_challenge()}
+    assert len(challenge) >= 40
     authored = {r.id: r.text for r in load_train()} | {a.path.name: a.text for a in load_dev()}
+    assert cross_overlaps(authored, challenge, n=13) == []
+
+
+def test_no_authored_text_shares_a_passage_with_the_seed_articles():
+    """The seeds are the held-out check: no authored text may borrow from them (8-word runs)."""
+    seeds = {p.name: p.read_text(encoding="utf-8") for p in sorted((DATA_DIR / "articles").glob("*.txt"))}
+    authored = ({r.id: r.text for r in load_train()} | {a.path.name: a.text for a in load_dev()}
+                | {a.path.name: a.text for a in load_challenge()})
     assert len(seeds) == 2
     assert cross_overlaps(authored, seeds, n=8) == []
 
@@ -52,6 +61,9 @@ def test_every_data_file_passes_the_validator():
     assert len(dev) >= 50
     assert validate_article_rows(dev, DATA_DIR / "dev" / "articles") == []
     assert validate_article_rows(_rows(DATA_DIR / "seed" / "labels.jsonl"), DATA_DIR / "articles") == []
+    challenge = [r for p in sorted((DATA_DIR / "challenge" / "parts").glob("*.jsonl")) for r in _rows(p)]
+    assert len(challenge) >= 40
+    assert validate_article_rows(challenge, DATA_DIR / "challenge" / "articles") == []
 
 
 def test_dataset_loads_through_datasets():

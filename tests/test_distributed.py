@@ -8,11 +8,11 @@ import pytest
 ray = pytest.importorskip("ray")
 pytestmark = pytest.mark.slow  # 80-100 s on 2 shared cores: Ray start-up, two actor pools, the local reference run
 
-from stance.classify import load_classifier  # noqa: E402
+from stance.pipeline import load_classifier  # noqa: E402
 from stance.distributed import predict_dataset, predict_files  # noqa: E402
-from stance.ingest import InputError  # noqa: E402
+from stance.io.ingest import InputError  # noqa: E402
 from stance.pipeline import run  # noqa: E402
-from stance.render import to_jsonl_line  # noqa: E402
+from stance.render.records import to_jsonl_line  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV, SEEDS = ROOT / "data" / "dev" / "articles", ROOT / "data" / "articles"

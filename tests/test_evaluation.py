@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from stance.cli import app
-from stance.classify import base
+import stance.pipeline as pipeline
 from stance.eval.report import Report, check_floors, load_floors, run_evaluation, to_markdown, write_report
 
 
@@ -21,13 +21,12 @@ class AlwaysOpen:
 
 @pytest.fixture()
 def with_bad_model(monkeypatch):
-    real = base.load_classifier
+    real = pipeline.load_classifier
 
-    def load(spec="model"):
-        return AlwaysOpen() if spec == "always-open" else real(spec)
+    def load(spec="model", build=False, llm_config=None):
+        return AlwaysOpen() if spec == "always-open" else real(spec, build, llm_config)
 
-    monkeypatch.setattr(base, "load_classifier", load)
-    monkeypatch.setattr("stance.classify.load_classifier", load)
+    monkeypatch.setattr(pipeline, "load_classifier", load)
 
 
 def test_floor_check_names_each_metric_below_its_floor():

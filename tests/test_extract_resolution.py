@@ -83,3 +83,21 @@ def test_named_spokesperson_represents_the_body_they_speak_for():
     party, _ = find(r, "Vint")
     assert party.speaks_for and "Front" in party.speaks_for
     assert find(r, "Northern Front") is None
+
+
+def test_an_interrogative_who_as_speaker_ends(monkeypatch):
+    """'who' outside a relative clause once walked up to the root forever (spaCy tokens are never identical objects)."""
+    import signal
+
+    import stance
+
+    def hung(*_):
+        raise TimeoutError("extraction did not finish")
+
+    signal.signal(signal.SIGALRM, hung)
+    signal.alarm(30)
+    try:
+        result = stance.analyze("Who said the army would accept a truce? Nobody in the capital could tell.", "rules")
+    finally:
+        signal.alarm(0)
+    assert all(p.party.name.lower() != "who" for p in result.parties)

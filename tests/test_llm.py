@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from llm_fixtures import FakeServer, build_tiny_lm, completion
+from llm_fixtures import FakeServer, build_tiny_lm, completion, dialect, form_of
 from stance.llm import InvalidOutput, LLMConfig, LLMError, ResponseCache, load_config, load_llm, parse_spec
 from stance.llm.base import LLM
 from stance.llm.cache import cache_root
 from stance.llm.openai import RateLimiter
+from stance.llm.structured import FORMS
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = {"type": "object", "properties": {"stance": {"enum": ["open", "conditional", "rejecting"]}},
@@ -223,6 +224,52 @@ def test_served_invalid_content_is_retried_through_the_server():
     with FakeServer(lambda p: (200, completion(answers.pop(0)), 0)) as server:
         assert served(server).generate_json("Label it.", SCHEMA) == {"stance": "open"}
     assert server.requests[1]["messages"][-2] == {"role": "assistant", "content": "The stance is open."}
+
+
+@pytest.mark.parametrize("server_dialect, form", [
+    ("vllm", "json_schema"), ("llama.cpp", "json_schema"), ("ollama", "json_schema"),
+    ("llama.cpp-old", "json_object+schema"), ("llama-cpp-python", "json_object+schema"),
+    ("json-mode-only", "json_object"), ("no-structured-output", "prompt")])
+def test_structured_output_steps_down_to_the_form_the_server_accepts_and_keeps_it(server_dialect, form):
+    with FakeServer(dialect(server_dialect, '{"stance": "open"}')) as server:
+        llm = served(server, max_retries=3)
+        assert llm.generate_json("Label it.", SCHEMA) == {"stance": "open"}
+        # each refused form asked once (no retries), richest first
+        assert [form_of(p) for p in server.requests] == list(FORMS[:FORMS.index(form) + 1])
+        assert llm.generate_json("Label another.", SCHEMA) == {"stance": "open"}
+        assert form_of(server.requests[-1]) == form and len(server.requests) == FORMS.index(form) + 2
+        assert llm.generate("Say hi.") == '{"stance": "open"}' and form_of(server.requests[-1]) == "prompt"
+
+
+def test_a_validation_error_is_asked_once_but_a_crash_is_retried():
+    refused = str([{"type": "missing", "loc": ("body", "messages"), "msg": "Field required"}])
+    with FakeServer(lambda p: (500, json.dumps({"error": {"message": refused}}).encode(), 0)) as server:
+        with pytest.raises(LLMError, match="HTTP 500: .*Field required"):
+            served(server, max_retries=3).generate_json("Label it.", SCHEMA)
+    assert len(server.requests) == 1
+    with FakeServer(lambda p: (422, b'{"detail": "bad temperature"}', 0)) as server:
+        with pytest.raises(LLMError, match="HTTP 422"):
+            served(server, max_retries=3).generate("hi")
+    assert len(server.requests) == 1
+    answers = [(500, b"Internal Server Error", 0), (200, completion("fine"), 0)]
+    with FakeServer(lambda p: answers.pop(0)) as server:
+        assert served(server, max_retries=3).generate("hi") == "fine"
+    assert len(server.requests) == 2
+
+
+def test_llm_classifier_takes_config_settings_and_the_spec_overrides_the_backend(tmp_path):
+    from stance.types import PartyInput
+    from stance.classify.llm import load_llm_classifier
+
+    path = tmp_path / "llm.yaml"
+    path.write_text("backend: default\ntimeout_s: 7\ncache: false\nrequests_per_s: 0\n")
+    party = PartyInput("Rebels", "armed group", ["We will fight on."])
+    with FakeServer(dialect("llama-cpp-python", '{"stance": "rejecting"}')) as server:
+        clf = load_llm_classifier(f"llm:openai:{server.base_url}#m", path)
+        assert clf.llm.config.timeout_s == 7 and clf.name == "llm:m"
+        assert clf.predict([party]) == [{"open": 0.0, "conditional": 0.0, "rejecting": 1.0}]
+    with pytest.raises(ValueError, match="cannot read"):
+        load_llm_classifier("llm:default", tmp_path / "missing.yaml")
 
 
 def test_rate_limiter_spaces_requests():

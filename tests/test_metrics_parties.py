@@ -62,3 +62,20 @@ def test_empty_and_mismatched_inputs():
     assert party_prf([[]], [gold(gp("Hamas"))])["recall"] == 0.0
     with pytest.raises(ValueError):
         party_prf([], [gold()])
+
+
+def test_precision_and_recall_by_kind_and_listed_non_parties():
+    g = gold(gp("Oskar Halvard"), gp("Kestria"), gp("Front for Liberation"))
+    g.parties[0].party_kind, g.parties[1].party_kind, g.parties[2].party_kind = "person", "government", "armed_group"
+    g.non_parties = ["Norland Relief Committee"]
+    pred = [Party("Oskar Halvard"), Party("Kestria", kind="government"), Party("Norland Relief Committee", kind="organisation")]
+    s = party_prf([pred], [g])
+    assert s["by_kind"]["person"]["precision"] == 1.0 and s["by_kind"]["government"]["recall"] == 1.0
+    assert s["by_kind"]["armed_group"]["recall"] == 0.0
+    assert s["by_kind"]["organisation"]["predicted"] == 1 and s["by_kind"]["organisation"]["tp"] == 0
+    assert s["non_parties_reported"] == [{"article": "a.txt", "party": "Norland Relief Committee"}]
+
+
+def test_unlabelled_articles_count_under_unlabelled():
+    s = party_prf([[Party("Hamas", kind="organisation")]], [gold(gp("Hamas"))])
+    assert list(s["by_kind"]) == ["unlabelled"] and s["by_kind"]["unlabelled"]["tp"] == 1

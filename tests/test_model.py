@@ -21,7 +21,7 @@ def test_config_rejects_unknown_keys_and_wrong_types(tmp_path):
         config_from_dict({"epoch": 3})
     with pytest.raises(ConfigError, match="epochs: expected an integer"):
         config_from_dict({"epochs": "3"})
-    with pytest.raises(ConfigError, match="input.foo"):
+    with pytest.raises(ConfigError, match="input: unknown key foo"):
         config_from_dict({"input": {"foo": True}})
     with pytest.raises(ConfigError, match="method"):
         config_from_dict({"method": "magic"})
@@ -89,16 +89,17 @@ def test_length_buckets_cover_every_row_once_with_little_padding():
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory):
     from stance.data import load_train
-    from stance.features import train_input
-    from stance.train.trainer import Examples, train
+    from stance.features import row_input
+    from stance.train.examples import Examples
+    from stance.train.run import train
 
     tmp = tmp_path_factory.mktemp("model")
     base = _tiny_base(tmp)
     rows = load_train()
     train_rows = [r for r in rows if r.label == "none"][:16] + [r for r in rows if r.label in LABELS][:96]
     dev_rows = [r for r in rows if r.label in LABELS][96:144]
-    ex = Examples([train_input(r) for r in train_rows], [r.label for r in train_rows],
-                  [train_input(r) for r in dev_rows], [r.label for r in dev_rows])
+    ex = Examples([row_input(r) for r in train_rows], [r.label for r in train_rows],
+                  [row_input(r) for r in dev_rows], [r.label for r in dev_rows])
     cfg = config_from_dict({"epochs": 2, "batch_size": 16, "max_length": 64, "output_dir": str(tmp / "out"),
                             "learning_rate": 0.001})
     metrics = train(cfg, examples=ex, base_model=str(base))
@@ -168,7 +169,8 @@ def test_loading_refuses_folders_without_safetensors(tmp_path):
 
 
 def test_encode_marks_the_party_but_never_pronouns():
-    from stance.features import encode, mention_names
+    from stance.features import encode
+    from stance.names import mention_names
 
     item = PartyInput(party="Ana Veld", role="minister", aliases=["Veld", "she", "the minister"],
                       statements=["Veld said she would talk.", "The minister refused a pause."])
@@ -198,39 +200,30 @@ def test_unknown_classifier_is_a_clear_error():
         load_classifier("nope")
 
 
-def test_gold_party_inputs_use_mentions_not_the_gold_evidence(tmp_path):
-    from stance.data import GoldArticle, GoldParty
-    from stance.features import gold_party_inputs
+def test_a_training_rows_input_is_the_partys_own_statements_not_its_evidence_field():
+    from stance.data import TrainRow
+    from stance.features import row_input
+    from stance.types import Evidence
 
-    text = ("Vessia rejects truce as talks stall\n\n"
-            "Foreign Minister Ilse Kaarna said on Monday that Vessia would not accept a truce this winter. "
-            "Markets in the capital were calm. "
-            "The Orvan delegation said it was ready to talk at any time.\n")
-    path = tmp_path / "a.txt"
-    path.write_text(text)
-    planted = "This sentence is only in the gold evidence."
-    gold = GoldArticle(path=path, text=text, title="Vessia rejects truce as talks stall", outlet="", date="",
-                       conflict="", parties=[
-                           GoldParty(name="Ilse Kaarna", role="foreign minister", aliases=["Kaarna", "she"],
-                                     stance="rejecting", evidence=[], attribution=""),
-                           GoldParty(name="Orvan delegation", role="", aliases=[], stance="open",
-                                     evidence=[], attribution="")])
-    gold.parties[0].evidence = [type("E", (), {"text": planted})()]
-    first, second = gold_party_inputs(gold)
-    assert first.party == "Ilse Kaarna" and second.party == "Orvan delegation"
-    assert any("would not accept a truce" in s for s in first.statements)
-    assert not any("Markets" in s for s in first.statements + second.statements)
-    assert not any(planted in s for s in first.statements)
-    assert any("ready to talk" in s for s in second.statements)
+    text = ("Foreign Minister Ilse Kaarna said on Monday that Vessia would not accept a truce this winter. "
+            "Markets in the capital were calm. The Orvan delegation said it was ready to talk at any time.")
+    planted = "This sentence is only in the evidence field."
+    row = TrainRow(id="r1", conflict="", form="indirect_speech", party="Ilse Kaarna", role="foreign minister",
+                   aliases=["Kaarna"], text=text, evidence=[Evidence(planted, 0, len(planted))], label="rejecting",
+                   attribution="")
+    item = row_input(row)
+    assert item.party == "Ilse Kaarna"
+    assert any("would not accept a truce" in s for s in item.statements)
+    assert not any("Markets" in s or "Orvan" in s or planted in s for s in item.statements)
 
 
 def test_distractors_plant_the_party_into_other_rows_sentences():
     from stance.data import load_train
     from stance.train.augment import add_distractors
-    from stance.features import train_input
+    from stance.features import row_input
 
     rows = [r for r in load_train() if r.label in LABELS][:60]
-    items, labels = [train_input(r) for r in rows], [r.label for r in rows]
+    items, labels = [row_input(r) for r in rows], [r.label for r in rows]
     assert add_distractors(items, rows, 0.0, seed=1) == items
     first = add_distractors(items, rows, 1.0, seed=1)
     assert first == add_distractors(items, rows, 1.0, seed=1)  # seeded
@@ -267,7 +260,7 @@ def test_mention_names_do_not_depend_on_string_hashing():
     import subprocess
     import sys
 
-    code = "from stance.features import mention_names; print(mention_names('Ana Bel', ['Kyiv', 'Bel', 'Ukraine', 'Moscow']))"
+    code = "from stance.names import mention_names; print(mention_names('Ana Bel', ['Kyiv', 'Bel', 'Ukraine', 'Moscow']))"
     outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
     assert len(outs) == 1
@@ -277,15 +270,16 @@ def test_mention_names_do_not_depend_on_string_hashing():
 def test_setfit_recipe_trains_with_the_none_class_and_predicts_three_stances(tmp_path):
     pytest.importorskip("setfit")
     from stance.data import load_train
-    from stance.features import train_input
-    from stance.train.setfit import SetFitClassifier
-    from stance.train.trainer import Examples, train
+    from stance.features import row_input
+    from stance.classify.setfit import SetFitClassifier
+    from stance.train.examples import Examples
+    from stance.train.run import train
 
     rows = load_train()
     train_rows = [r for r in rows if r.label == "none"][:4] + [r for r in rows if r.label in LABELS][:12]
     dev_rows = [r for r in rows if r.label in LABELS][12:24]
-    ex = Examples([train_input(r) for r in train_rows], [r.label for r in train_rows],
-                  [train_input(r) for r in dev_rows], [r.label for r in dev_rows])
+    ex = Examples([row_input(r) for r in train_rows], [r.label for r in train_rows],
+                  [row_input(r) for r in dev_rows], [r.label for r in dev_rows])
     cfg = config_from_dict({"method": "setfit", "setfit_pairs": 1, "setfit_max_steps": 2, "batch_size": 8,
                             "max_length": 64, "output_dir": str(tmp_path / "setfit")})
     metrics = train(cfg, examples=ex)

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from stance.classify import load_classifier
 from stance.cli import app
 from stance.config import ConfigError, from_dict, load_config
-from stance.io.fetch import FetchError, FetchPolicy, fetch, looks_like_url
+from stance.io.fetch import FetchError, FetchPolicy, fetch, looks_like_url, redact
 from stance.io.ingest import InputError, iter_raw
 from stance.pipeline import run
 
@@ -204,7 +204,7 @@ def test_hostile_servers_get_one_clear_reason(server, path, message):
 def test_other_schemes_and_odd_urls_are_refused_before_any_connection(url):
     assert looks_like_url(url)
     (item,) = list(iter_raw([url]))
-    assert isinstance(item, InputError) and item.source == url
+    assert isinstance(item, InputError) and item.source == redact(url) and "pw" not in str(item)
 
 
 def test_paths_are_not_mistaken_for_urls():

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from stance.data import DATA_DIR, STANCE_LABELS, TRAIN_LABELS, load_dev, load_seed, load_train
+from stance.data import DATA_DIR, STANCE_LABELS, TRAIN_LABELS, load_challenge, load_dev, load_seed, load_train
 
 START, END = "<!-- counts:start -->", "<!-- counts:end -->"
 
@@ -29,6 +29,7 @@ def counts_markdown(data_dir: Path = DATA_DIR) -> str:
     train = load_train(data_dir)
     dev = load_dev(data_dir)
     seed = load_seed(data_dir)
+    challenge = load_challenge(data_dir)
     out = []
     labels = Counter(r.label for r in train)
     stance_total = sum(labels[k] for k in STANCE_LABELS)
@@ -52,7 +53,7 @@ def counts_markdown(data_dir: Path = DATA_DIR) -> str:
                       [[c, n, "yes" if any(r.fictional for r in train if r.conflict.startswith(c)) else ""]
                        for c, n in sorted(conflicts.items())]))
     out.append(f"\nRows marked `tricky` (misleading cue words, hard cases): {sum(1 for r in train if r.tricky)}.\n")
-    for name, arts in (("Development articles", dev), ("Seed evaluation articles", seed)):
+    for name, arts in (("Development articles", dev), ("Challenge articles", challenge), ("Seed evaluation articles", seed)):
         parties = [p for a in arts for p in a.parties]
         stances = Counter(p.stance for p in parties)
         words = [len(a.text.split()) for a in arts]
@@ -62,7 +63,18 @@ def counts_markdown(data_dir: Path = DATA_DIR) -> str:
                             sum(len(a.non_parties) for a in arts), f"{min(words)}-{max(words)}"]]))
         conf = Counter(a.conflict.split(",")[0].split(":")[0].strip() for a in arts)
         out.append("\nConflicts: " + "; ".join(f"{c} ({n})" for c, n in sorted(conf.items())) + "\n")
+    out.append(_kinds_markdown(challenge))
     return "\n".join(out).strip() + "\n"
+
+
+def _kinds_markdown(arts) -> str:
+    """Challenge parties by party kind and by the 13 error kinds of real pages (a party may have several)."""
+    parties = [p for a in arts for p in a.parties]
+    by_kind = Counter(p.party_kind for p in parties)
+    kinds = Counter(k for p in parties for k in p.kinds)
+    return ("### Challenge parties by kind\n\n"
+            + _table(["party kind", "parties"], [[k, n] for k, n in sorted(by_kind.items())])
+            + "\n\n" + _table(["error kind (issue 15)", "instances"], [[k, kinds[k]] for k in sorted(kinds)]) + "\n")
 
 
 def render(path: Path) -> str:

@@ -130,6 +130,32 @@ def review(items: list[Item], out: Path, ask: Callable[[Item], str], show: Calla
     return outcome
 
 
+def load_review(prelabels: Path, out: Path) -> list[dict]:
+    """The pre-label rows to review, after checking them and any training rows already in ``out``;
+    ValueError with the one-line reason otherwise."""
+    import json
+
+    from stance.annotate.validate import validate_article_rows, validate_train_rows
+
+    try:
+        rows = [json.loads(line) for line in prelabels.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except OSError as err:
+        raise ValueError(f"{prelabels}: cannot read ({err.strerror or err})") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise ValueError(f"{prelabels}: not a JSONL file of pre-labels ({getattr(err, 'msg', err)})") from None
+    problems = validate_article_rows(rows, Path("."))
+    if problems:
+        raise ValueError(f"{prelabels}: {problems[0]}")
+    try:
+        existing = read_jsonl(out)
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError):
+        raise ValueError(f"{out}: exists but is not a readable JSONL file") from None
+    problems = validate_train_rows(existing)
+    if problems:
+        raise ValueError(f"{out}: {problems[0]}")
+    return rows
+
+
 def terminal_review(rows: list[dict], out: Path) -> Outcome:
     """:func:`review` in the terminal: each pre-label with its evidence highlighted in context, one key per decision."""
     import click

@@ -9,9 +9,12 @@ models generate JSON, validated and retried, and the chosen label gets probabili
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
+from pathlib import Path
 
-from stance.classify.base import PartyInput, normalise
-from stance.types import LABELS
+from stance.classify.base import normalise
+from stance.llm.config import LLMConfig
+from stance.types import LABELS, PartyInput
 
 SYSTEM = "You are a careful news analyst. You label ceasefire stances exactly as defined and answer in JSON."
 DEFINITIONS = """Ceasefire stance labels:
@@ -55,3 +58,22 @@ class LLMClassifier:
                 probs = {}
             out.append(normalise(probs))
         return out
+
+
+def load_llm_classifier(spec: str = "llm", config: str | Path | LLMConfig | None = None) -> LLMClassifier:
+    """The ``llm[:<backend>]`` classifier of ``--model``, with ``--llm-config`` settings (a YAML
+    path or an LLMConfig), so served models get their timeouts and JSON options; a backend
+    in ``spec`` overrides the config's. Every failure is a one-line ValueError."""
+    from stance.llm import LLMError, load_config, load_llm
+
+    kind, _, backend = spec.partition(":")
+    if kind != "llm":
+        raise ValueError(f"not an LLM classifier: '{spec}' (expected llm or llm:<backend>)")
+    if isinstance(config, LLMConfig):
+        settings = replace(config, backend=backend) if backend else config
+    else:
+        settings = load_config(config, backend=backend or None)
+    try:
+        return LLMClassifier(load_llm(settings))
+    except LLMError as err:
+        raise ValueError(str(err)) from None

@@ -21,8 +21,9 @@ class DefaultModelMissing(FileNotFoundError):
     """The default model has not been built in this cache yet (``stance train --default`` builds it)."""
 
 
-def load_classifier(spec: str = "model", default_dir: Path | None = None) -> StanceClassifier:
-    """The classifier named by ``spec``; ``default_dir`` is where the default model lives."""
+def load_classifier(spec: str = "model", default_dir: Path | None = None, llm_config=None) -> StanceClassifier:
+    """The classifier named by ``spec``; ``default_dir`` is where the default model lives; ``llm_config``
+    (a YAML path or an LLMConfig) holds the settings of an ``llm:`` classifier."""
     if spec == "rules":
         from stance.classify.rules import RuleClassifier
 
@@ -43,13 +44,9 @@ def load_classifier(spec: str = "model", default_dir: Path | None = None) -> Sta
                                       "(or any `stance predict`, which builds it once)")
         return TransformerClassifier(default_dir, mix=spec == "model")
     if spec == "llm" or spec.startswith("llm:"):
-        from stance.classify.llm import LLMClassifier
-        from stance.llm import LLMError, load_llm
+        from stance.classify.llm import load_llm_classifier
 
-        try:
-            return LLMClassifier(load_llm(spec[4:] or "default"))
-        except LLMError as err:
-            raise ValueError(str(err)) from None
+        return load_llm_classifier(spec, llm_config)
     if Path(spec).is_dir():
         return load_model(spec)
     raise ValueError(f"unknown classifier '{spec}' (expected: {', '.join(CLASSIFIERS)}, or a model folder)")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 import re
 
-from stance.classify.base import PartyInput, normalise
-from stance.types import LABELS
+from stance.classify.base import normalise
+from stance.types import LABELS, PartyInput
 
 _I = re.IGNORECASE
 CUES: list[tuple[str, float, re.Pattern]] = [(label, w, re.compile(p, _I)) for label, w, p in [

@@ -7,6 +7,12 @@ body they speak for, but only when the gold party is that body. Matching is
 one-to-one: exact names first, then surnames, then spokesperson-to-body. A predicted
 party that matches no gold party is a false positive; an unmatched gold party a miss.
 
+Where the gold labels a party's kind (person, government, armed_group, collective,
+spokesperson), P/R are also reported by kind: a matched prediction counts under its gold
+party's kind, an unmatched one under the kind its own record suggests ("organisation"
+when it cannot say); articles without kinds count under "unlabelled". Listed non-parties (analysts, outlets, places...) that an
+unmatched prediction names are counted too: they must never be reported.
+
 Evidence overlap compares sentences by character span: a gold evidence sentence is
 covered when a predicted evidence span overlaps at least half of it (and vice versa
 for precision), so a predicted quote fragment inside the gold sentence still counts.
@@ -14,7 +20,9 @@ for precision), so a predicted quote fragment inside the gold sentence still cou
 
 from __future__ import annotations
 
-from stance.names import coerce_party, match_parties
+from collections import defaultdict
+
+from stance.names import NamedParty, coerce_party, looks_personal, match_parties
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -40,12 +48,39 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+def _own_kind(p: NamedParty) -> str:
+    """The kind an unmatched prediction's own record suggests."""
+    if p.kind == "government":
+        return "government"
+    if p.kind == "person" or (not p.kind and looks_personal(p.name)):
+        return "spokesperson" if p.speaks_for else "person"
+    return "organisation"
+
+
+def _by_kind(counts: dict[str, list[int]]) -> dict[str, dict]:
+    out = {}
+    for kind, (tp, n_pred, n_gold) in sorted(counts.items()):
+        p, r, f = _prf(tp, n_pred, n_gold)
+        out[kind] = {"precision": p, "recall": r, "f1": f, "tp": tp, "predicted": n_pred, "gold": n_gold}
+    return out
+
+
+def reported_non_parties(preds, gold_article, pairs) -> list[str]:
+    """The article's listed non-parties that an unmatched prediction names."""
+    if not gold_article.non_parties:
+        return []
+    matched = {id(p) for p, _ in pairs}
+    unmatched = [p for p in preds if id(p) not in matched]
+    return [g["name"] for _, g in match_parties(unmatched, [{"name": n} for n in gold_article.non_parties])]
+
+
 def party_prf(predicted, gold) -> dict:
     """Micro P/R/F1 of parties over articles, evidence overlap on matched pairs, and every error.
 
     ``predicted[i]`` lists the predicted parties of ``gold[i]`` (Party, PartyStance,
-    (Party, statements) or a JSON party dict). ``misses`` and ``false_positives`` name
-    the article file and party so that a report can list them.
+    (Party, statements) or a JSON party dict). ``misses``, ``false_positives`` and
+    ``non_parties_reported`` name the article file and party so that a report can list
+    them; ``by_kind`` holds P/R per party kind.
     """
     if len(predicted) != len(gold):
         raise ValueError(f"{len(predicted)} predictions for {len(gold)} gold articles")
@@ -53,8 +88,22 @@ def party_prf(predicted, gold) -> dict:
     ev = [0, 0, 0, 0]
     misses: list[dict] = []
     false_positives: list[dict] = []
+    non_parties: list[dict] = []
+    kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for preds, art in zip(predicted, gold):
         pairs = match_parties(preds, art.parties)
+        gold_of = {id(p): g for p, g in pairs}
+        for g in art.parties:
+            kinds[getattr(g, "party_kind", "") or "unlabelled"][2] += 1
+        labelled = any(getattr(g, "party_kind", "") for g in art.parties)
+        for p in preds:
+            g = gold_of.get(id(p))
+            if not labelled:
+                kind = "unlabelled"
+            else:
+                kind = (g.party_kind or "unlabelled") if g is not None else _own_kind(coerce_party(p))
+            kinds[kind][0] += g is not None
+            kinds[kind][1] += 1
         n_pred += len(preds)
         n_gold += len(art.parties)
         tp += len(pairs)
@@ -66,6 +115,7 @@ def party_prf(predicted, gold) -> dict:
             ev = [a + b for a, b in zip(ev, got)]
         misses += [{"article": name, "party": g.name} for g in art.parties if id(g) not in matched_g]
         false_positives += [{"article": name, "party": coerce_party(p).name} for p in preds if id(p) not in matched_p]
+        non_parties += [{"article": name, "party": n} for n in reported_non_parties(preds, art, pairs)]
     p, r, f = _prf(tp, n_pred, n_gold)
     ev_r = ev[0] / ev[1] if ev[1] else 1.0
     ev_p = ev[2] / ev[3] if ev[3] else 1.0
@@ -74,4 +124,5 @@ def party_prf(predicted, gold) -> dict:
         "evidence_recall": ev_r, "evidence_precision": ev_p,
         "evidence_f1": 2 * ev_p * ev_r / (ev_p + ev_r) if ev_p + ev_r else 0.0,
         "misses": misses, "false_positives": false_positives,
+        "by_kind": _by_kind(kinds), "non_parties_reported": non_parties,
     }

@@ -11,9 +11,9 @@ import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
-import yaml
-
+from stance.config import load_config
 from stance.data import GoldArticle, GoldParty, load_split
 from stance.io.atomic import atomic_open, write_text
 from stance.names import match_parties
@@ -168,8 +168,16 @@ def run_evaluation(split: str = "seed", model: str = "model", baselines: tuple[s
     return report
 
 
+Metric = Literal["party_precision", "party_recall", "party_f1", "stance_macro_f1", "stance_accuracy",
+                 "end_to_end_accuracy", "summary_rouge1", "summary_rougeL", "summary_attribution_rate",
+                 "summary_party_coverage"]
+Floors = dict[Literal["seed", "dev", "challenge"], dict[Metric, float]]
+
+
 def load_floors(path: Path = FLOORS) -> dict[str, dict[str, float]]:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    """Floors per split, validated like every config (stance.config): ConfigError on any mistake,
+    so a typo in a metric name never silently skips its check."""
+    return load_config(Floors, path)
 
 
 def check_floors(report: Report, floors: dict[str, dict[str, float]]) -> list[str]:
@@ -194,6 +202,16 @@ def to_markdown(report: Report, problems: list[str] | None = None) -> str:
     ex = report.extraction
     lines += ["## Party extraction", "", "| precision | recall | F1 | evidence P | evidence R | evidence F1 |", "|---|---|---|---|---|---|",
               "| " + " | ".join(_fmt(ex.get(k)) for k in ("precision", "recall", "f1", "evidence_precision", "evidence_recall", "evidence_f1")) + " |", ""]
+    kinds = {k: v for k, v in (ex.get("by_kind") or {}).items() if k != "unlabelled"}
+    if kinds:
+        lines += ["Parties by kind (gold `party_kind`; an unmatched prediction counts under the kind its own record "
+                  "suggests):", "", "| kind | precision | recall | gold | predicted |", "|---|---|---|---|---|"]
+        lines += [f"| {k} | {_fmt(v['precision'])} | {_fmt(v['recall'])} | {v['gold']} | {v['predicted']} |"
+                  for k, v in kinds.items()]
+        lines += [""]
+    if ex.get("non_parties_reported"):
+        lines += [f"Listed non-parties reported as parties: {len(ex['non_parties_reported'])} ("
+                  + "; ".join(f"{d['article']}: {d['party']}" for d in ex["non_parties_reported"]) + ")", ""]
     if ex.get("misses"):
         lines += ["Missed gold parties: " + "; ".join(map(str, ex["misses"])), ""]
     if ex.get("false_positives"):

@@ -11,7 +11,8 @@ MODULES = Path(__file__).resolve().parent / "modules"
 
 
 @lru_cache(maxsize=None)
-def _module(name: str):
+def load_module(name: str):
+    """One of the project's `evaluate` metric modules (stance/eval/modules), loaded once."""
     import evaluate
 
     return evaluate.load(str(MODULES / name))
@@ -26,12 +27,12 @@ def stance_scores(y_true: list[str], y_pred: list[str], probs: list[dict[str, fl
     """
     if len(y_true) != len(y_pred) or (probs is not None and len(probs) != len(y_true)):
         raise ValueError("y_true, y_pred and probs must have the same length")
-    scores = _module("stance_classification").compute(predictions=list(y_pred), references=list(y_true),
+    scores = load_module("stance_classification").compute(predictions=list(y_pred), references=list(y_true),
                                                       labels=list(labels))
     if probs is not None:
         conf = [float(p[y]) for p, y in zip(probs, y_pred)]
         hits = [int(t == y) for t, y in zip(y_true, y_pred)]
-        cal = _module("expected_calibration_error").compute(predictions=conf, references=hits, n_bins=n_bins)
+        cal = load_module("expected_calibration_error").compute(predictions=conf, references=hits, n_bins=n_bins)
         scores["ece"] = cal["ece"]
         scores["calibration_bins"] = cal["bins"]
     return scores

@@ -10,25 +10,14 @@ loaded words outside quotation marks, quotations verbatim in a source, and balan
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 
+from stance.eval.stance import load_module
 from stance.summarize.gate import SourcePool, check
 from stance.types import EventSummary
 from stance.summarize.text import loaded_words, normalise_quotes, quoted_spans, words
 
-MODULES = Path(__file__).resolve().parent / "modules"
-
-
-@lru_cache(maxsize=None)
-def _module(name: str):
-    import evaluate
-
-    return evaluate.load(str(MODULES / name))
-
-
 def rouge(predictions: list[str], references: list[str] | list[list[str]]) -> dict[str, float]:
-    return _module("rouge").compute(predictions=predictions, references=references)
+    return load_module("rouge").compute(predictions=predictions, references=references)
 
 
 def summary_text(event: EventSummary) -> str:

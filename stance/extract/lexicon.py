@@ -1,4 +1,4 @@
-"""Word lists the extractor reads: speech verbs, position predicates, source nouns.
+"""Word lists the extractor reads: speech verbs, position predicates, source nouns, titles.
 
 Kept in one place so the rules are inspectable and tunable on the dev set.
 """
@@ -10,6 +10,8 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
+
+from stance.names import bare_name
 
 SPEECH_VERBS = frozenset(
     "say tell state add claim insist warn announce declare stress note write report suggest "
@@ -79,6 +81,46 @@ NON_POSITION = re.compile(
     re.IGNORECASE,
 )
 SEPARATE_MATTER = re.compile(r"^\W*(separately|in a separate (development|statement)|elsewhere)\b|\bsaid separately\b", re.IGNORECASE)
+STRONG_RELEVANCE = re.compile(
+    r"cease-?\s?fire|truce|armistice|freez\w* the (war|conflict|front|fighting)|hostilities|"
+    r"peace (talks|deal|plan|process|negotiations|agreement)",
+    re.IGNORECASE,
+)
+CALL_FOR_HALT = re.compile(r"\b(urg(e|es|ed|ing)|call(s|ed|ing)? (for|on)|appeal(s|ed|ing)?|demand(s|ed|ing)?|plead(s|ed|ing)?)\b",
+                           re.IGNORECASE)
+MEDIA_NOUNS = frozenset("daily newspaper paper weekly broadcaster outlet agency channel magazine website tabloid station".split())
+INSTITUTIONS = {"kremlin": "Russia", "white house": "United States", "pentagon": "United States",
+                "state department": "United States", "downing street": "United Kingdom",
+                "elysee": "France", "élysée": "France", "knesset": "Israel"}
+BODY_HEADS = frozenset(
+    "officials official government authorities administration leadership side military army forces ministry cabinet".split())
+UNNAMED_SPEAKERS = frozenset(
+    "spokesman spokeswoman spokesperson official aide adviser advisor diplomat representative "
+    "negotiator envoy statement letter communique communiqué".split())
+ANONYMOUS_HEADS = frozenset("official aide adviser advisor diplomat statement letter communique communiqué".split())
+DOCUMENT_HEADS = frozenset("statement letter communique communiqué message".split())
+PERSONAL_PRONOUNS = frozenset("he she him her".split())
+GOVERNMENT_WORDS = re.compile(
+    r"\b(ministry|government|presidency|cabinet|office|administration|foreign|interior|defen[cs]e)\b", re.IGNORECASE)
+SUB_UNIT = re.compile(r"\b(ministry|office|presidency|department|army|military|police)\b", re.IGNORECASE)
+GENERIC_GROUPS = frozenset("group militants insurgents rebels movement guerrillas fighters".split())
+GROUP_SYNONYMS = {"coalition": "alliance", "alliance": "alliance", "front": "movement", "movement": "movement",
+                  "rebels": "alliance", "group": "movement", "militants": "movement", "insurgents": "movement",
+                  "council": "council", "party": "party", "army": "army", "militia": "movement"}
+ORG_WORDS = re.compile(
+    r"^(front|army|council|party|alliance|coalition|government|union|movement|forces|ministry|"
+    r"community|conference|organi[sz]ation|nations|states|league|command|office|committee|"
+    r"agency|institute|university|bank|group|mission|court|assembly|parliament)$",
+    re.IGNORECASE,
+)
+TITLE_WORDS = re.compile(
+    r"^(mr|mrs|ms|dr|gen|col|lt|sgt|president|minister|prime|general|colonel|sheikh|emir|king|queen)\.?$", re.IGNORECASE)
+COMMENTATOR = re.compile(
+    r"\b(analyst|researcher|professor|scholar|expert|academic|lawyer|historian|economist|commentator|"
+    r"who (studies|follows|researches|teaches|tracks|monitors)|think[- ]tank|(studies|research) (at|with)|"
+    r"former (adviser|advisor|official|diplomat))\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -94,5 +136,20 @@ def places() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def observer_pattern() -> re.Pattern:
+    """Aid agencies, rights groups and monitors (resources/observer_orgs.txt), by a word of their name or role."""
+    text = resources.files("stance.resources").joinpath("observer_orgs.txt").read_text("utf-8")
+    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
 def country_of(word: str) -> str | None:
     return places().get(word.lower().strip(" .’'s"))
+
+
+def is_outlet(text: str, outlet: str = "") -> bool:
+    """A news organisation (never a party): a known wire or outlet word, or the article's own outlet."""
+    low = bare_name(text).lower()
+    words = set(re.findall(r"[a-z]+", low))
+    return bool(words & KNOWN_OUTLETS) or bool(NEWS_ORG_WORDS.search(low)) or bool(outlet and low in outlet.lower())

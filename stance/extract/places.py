@@ -8,18 +8,15 @@ place still names it consistently, and these rules read that naming.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from stance.extract.lexicon import country_of
-from stance.names import strip_possessive
+from stance.extract.lexicon import INSTITUTIONS, country_of
+from stance.names import bare_name
 
 DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "s", "n")
 PLACE_SUFFIXES = ("ia", "a", "e", "o", "y", "")
 DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{2,})(?:,\s*(?P<country>[A-Z][a-z][\w'-]+))?(?:,[^—–\n]{0,20})?\s*[—–]")
 COUNTRY_HEADS = frozenset("government president presidency people capital prime cabinet parliament".split())
-
-
-def _clean(text: str) -> str:
-    return strip_possessive(text.strip(" ,.;:\"“”‘’")).strip()
 
 
 def _stem(word: str, suffixes) -> str:
@@ -62,9 +59,9 @@ def learn_places(parsed) -> tuple[dict[str, str], set[str]]:
                     local[city.lower()] = country_of(country) or country
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC"):
-                words.add(_clean(ent.text).lower())
+                words.add(bare_name(ent.text).lower())
             if ent.label_ in ("GPE", "LOC", "ORG", "PERSON", "NORP") and len(ent) == 1:
-                gpes.add(_clean(ent.text))
+                gpes.add(bare_name(ent.text))
         gpes.update(t.text for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper)
         for tok in doc:
             if tok.text[:1].isupper() and tok.pos_ in ("ADJ", "PROPN") and re.search(r"(an|ese|i|ish)s?$", tok.text):
@@ -90,3 +87,31 @@ def learn_places(parsed) -> tuple[dict[str, str], set[str]]:
                 local[dem.lower()] = place
                 local[dem.lower().rstrip("s")] = place
     return local, words
+
+
+@dataclass
+class Gazetteer:
+    """The place list plus the places learnt from one article: which country a word names."""
+
+    local: dict[str, str]
+    words: set[str]
+
+    @classmethod
+    def learn(cls, parsed) -> "Gazetteer":
+        return cls(*learn_places(parsed))
+
+    def country_of(self, word: str) -> str | None:
+        word = bare_name(word)
+        return country_of(word) or self.local.get(word.lower().strip(" .’'"))
+
+    def country_from(self, text: str) -> str | None:
+        """The country a phrase belongs to: an institution ("the Kremlin") or any place word in it."""
+        low = text.lower()
+        for inst, country in INSTITUTIONS.items():
+            if inst in low:
+                return country
+        for word in re.findall(r"[A-Za-z.\-]+", text):
+            country = self.country_of(word)
+            if country:
+                return country
+        return None

@@ -5,7 +5,10 @@ each address checked before connecting, and the connection goes to the address t
 was checked (no second lookup a hostile DNS could answer differently). Loopback,
 private, link-local, multicast and reserved addresses are refused unless the policy's
 ``allow`` networks name them (tests allow 127.0.0.1 to serve pages locally).
-Timeouts bound each socket operation and the whole fetch; the body is capped in size.
+Timeouts bound each socket operation, and a watchdog thread shuts the socket at the
+deadline of the whole fetch, so a server trickling headers or a body one byte at a
+time cannot hold a crawl past ``total_timeout``; the body is capped in size. A URL
+with credentials is refused and never echoed (``redact`` drops them from messages).
 The page is only read as bytes here; HTML is parsed later by trafilatura, never run.
 """
 
@@ -16,9 +19,12 @@ import ipaddress
 import re
 import socket
 import ssl
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 SCHEMES = ("http", "https")
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
@@ -61,6 +67,55 @@ class Page:
 def looks_like_url(spec: str) -> bool:
     """A scheme followed by ':' (Windows drive letters are one letter, never a scheme here)."""
     return bool(_URL.match(spec)) and len(spec.split(":", 1)[0]) > 1
+
+
+def redact(url: str) -> str:
+    """``url`` without any user:password part, safe to print."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1]))
+
+
+class _Watchdog:
+    """Shuts the watched socket at the deadline, so no blocked read outlives it."""
+
+    def __init__(self, deadline: float):
+        self.sock: socket.socket | None = None
+        self.fired = False
+        self.timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._fire)
+        self.timer.daemon = True
+
+    def watch(self, sock: socket.socket | None) -> None:
+        self.sock = sock
+        if self.fired:
+            self._fire()
+
+    def _fire(self) -> None:
+        self.fired = True
+        sock = self.sock
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+
+@contextmanager
+def _watched(deadline: float) -> Iterator[_Watchdog]:
+    dog = _Watchdog(deadline)
+    dog.timer.start()
+    try:
+        yield dog
+    finally:
+        dog.timer.cancel()
+
+
+def _remaining(deadline: float, policy: FetchPolicy) -> float:
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise FetchError(f"fetch took longer than {policy.total_timeout:g} s in all")
+    return min(policy.timeout, left)
 
 
 def _check_url(url: str) -> tuple[str, str, int, str]:
@@ -109,15 +164,16 @@ def _media_type(header: str | None) -> tuple[str, str]:
     return value[0].strip().lower(), charset
 
 
-def _read_body(resp: http.client.HTTPResponse, policy: FetchPolicy, deadline: float) -> bytes:
+def _read_body(resp: http.client.HTTPResponse, sock: socket.socket | None, policy: FetchPolicy, deadline: float) -> bytes:
     length = resp.getheader("Content-Length")
     if length and length.isdigit() and int(length) > policy.max_bytes:
         raise FetchError(f"page too large ({length} bytes; limit {policy.max_bytes})")
     chunks, size = [], 0
     while True:
-        if time.monotonic() > deadline:
-            raise FetchError(f"fetch took longer than {policy.total_timeout:g} s")
-        chunk = resp.read(65536)
+        timeout = _remaining(deadline, policy)
+        if sock is not None:  # each read waits at most what is left; read1 returns what one read got
+            sock.settimeout(timeout)
+        chunk = resp.read1(65536)
         if not chunk:
             return b"".join(chunks)
         size += len(chunk)
@@ -133,32 +189,47 @@ def fetch(url: str, policy: FetchPolicy | None = None) -> Page:
     for _ in range(policy.max_redirects + 1):
         scheme, host, port, path = _check_url(url)
         address = _resolve(host, port, policy)
-        conn = _connection(scheme, host, port, address, policy.timeout)
+        conn = _connection(scheme, host, port, address, _remaining(deadline, policy))
         try:
-            conn.request("GET", path, headers={"User-Agent": policy.user_agent, "Accept": ", ".join(TEXT_TYPES),
-                                               "Accept-Encoding": "identity"})
-            resp = conn.getresponse()
-            if resp.status in (301, 302, 303, 307, 308):
-                location = resp.getheader("Location")
-                if not location:
-                    raise FetchError(f"redirect ({resp.status}) without a Location")
-                url = urljoin(url, location)
-                continue
-            if resp.status != 200:
-                raise FetchError(f"server answered HTTP {resp.status} {resp.reason}")
-            media, charset = _media_type(resp.getheader("Content-Type"))
-            if media and media not in TEXT_TYPES:
-                raise FetchError(f"not an article page (content type '{media}')")
-            body = _read_body(resp, policy, deadline)
+            with _watched(deadline) as dog:
+                body, media, charset, location = _exchange(conn, dog, path, policy, deadline)
+            if dog.fired or time.monotonic() > deadline:
+                raise FetchError(f"fetch took longer than {policy.total_timeout:g} s in all")
         except (OSError, http.client.HTTPException) as err:
+            if time.monotonic() > deadline:
+                raise FetchError(f"fetch took longer than {policy.total_timeout:g} s in all") from None
             if isinstance(err, TimeoutError | socket.timeout):
                 raise FetchError(f"timed out after {policy.timeout:g} s") from None
             raise FetchError(f"cannot fetch ({type(err).__name__}: {err})") from None
         finally:
             conn.close()
+        if location is not None:
+            url = urljoin(url, location)
+            continue
         try:
             text = body.decode(charset)
         except (LookupError, UnicodeDecodeError):
             raise FetchError(f"page is not valid {charset} text") from None
         return Page(url=url, content=text, content_type=media or "text/html")
     raise FetchError(f"more than {policy.max_redirects} redirects")
+
+
+def _exchange(conn: http.client.HTTPConnection, dog: _Watchdog, path: str, policy: FetchPolicy,
+              deadline: float) -> tuple[bytes, str, str, str | None]:
+    """One request: (body, media type, charset, None) or (b"", "", "", redirect location)."""
+    conn.request("GET", path, headers={"User-Agent": policy.user_agent, "Accept": ", ".join(TEXT_TYPES),
+                                       "Accept-Encoding": "identity"})
+    sock = conn.sock  # kept: getresponse() drops conn.sock when the server will close
+    dog.watch(sock)
+    resp = conn.getresponse()
+    if resp.status in (301, 302, 303, 307, 308):
+        location = resp.getheader("Location")
+        if not location:
+            raise FetchError(f"redirect ({resp.status}) without a Location")
+        return b"", "", "", location
+    if resp.status != 200:
+        raise FetchError(f"server answered HTTP {resp.status} {resp.reason}")
+    media, charset = _media_type(resp.getheader("Content-Type"))
+    if media and media not in TEXT_TYPES:
+        raise FetchError(f"not an article page (content type '{media}')")
+    return _read_body(resp, sock, policy, deadline), media, charset, None

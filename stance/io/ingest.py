@@ -4,12 +4,19 @@ Every problem with one input becomes an ``InputError`` naming the input, so a ba
 goes on with the rest and the CLI prints one line per failure. JSONL is read one line
 at a time (files and stdin alike), so a batch of any length runs in bounded memory.
 Articles that are too long to analyse, or not in English, are reported, not labelled.
+Only regular files are read (a FIFO, socket or device is refused without opening it
+for a blocking read); a JSONL line nested deeper than ``MAX_JSON_DEPTH`` is refused
+before parsing, as the parser would otherwise recurse until it fails.
 """
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
+import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -17,7 +24,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from stance.io.clean import clean_article
-from stance.io.fetch import FetchError, FetchPolicy, fetch, looks_like_url
+from stance.io.fetch import FetchError, FetchPolicy, fetch, looks_like_url, redact
 from stance.io.lang import detect_article
 from stance.types import Article
 
@@ -27,6 +34,9 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MAX_BYTES = 20_000_000
 MAX_CHARS = 1_000_000
+MAX_JSON_DEPTH = 64
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_JSON_BRACKET = re.compile(r"[\[\]{}]")
 
 
 class InputError(Exception):
@@ -51,30 +61,71 @@ class Raw:
     url: str = ""
 
 
+def _looks_utf16(data: bytes) -> bool:
+    """A UTF-16 byte-order mark, or NULs in every other byte as UTF-16 makes of ASCII text."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    head = data[:8192]
+    return len(head) >= 4 and max(head[0::2].count(0), head[1::2].count(0)) > 0.4 * (len(head) // 2)
+
+
+def _not_utf8(data: bytes, start: int) -> str:
+    return "not UTF-8 (looks like UTF-16); save it as UTF-8" if _looks_utf16(data) else f"not valid UTF-8 (byte {start})"
+
+
 def _decode(data: bytes, source: str) -> str:
+    if _looks_utf16(data):
+        raise InputError(source, _not_utf8(data, 0))
     if b"\x00" in data[:8192]:
         raise InputError(source, "binary file (contains NUL bytes), not an article")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InputError(source, f"not valid UTF-8 (byte {err.start})") from None
+        raise InputError(source, _not_utf8(data, err.start)) from None
     if not text.strip():
         raise InputError(source, "empty article (no text)")
     return text
 
 
+def _kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def _cannot(source: str, err: OSError) -> InputError:
+    if err.errno == errno.ELOOP:
+        return InputError(source, "symlink loop; cannot read")
+    if err.errno == errno.ENOENT:
+        return InputError(source, "no such file or directory")
+    return InputError(source, f"cannot read ({err.strerror or err})")
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading only if it is a regular file. O_NONBLOCK means a FIFO swapped
+    in after a stat still cannot block the open, and fstat on the open file decides."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as err:
+        raise _cannot(str(path), err) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise InputError(str(path), f"is {_kind(mode)}, not a regular file; refused")
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
 def _read_bytes(path: Path) -> bytes:
     source = str(path)
-    try:
-        size = path.stat().st_size
-    except OSError as err:
-        raise InputError(source, f"cannot read ({err.strerror or err})") from None
-    if size > MAX_BYTES:
-        raise InputError(source, f"file too large ({size} bytes; limit {MAX_BYTES})")
-    try:
-        return path.read_bytes()
-    except OSError as err:
-        raise InputError(source, f"cannot read ({err.strerror or err})") from None
+    with _open_regular(path) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > MAX_BYTES:
+            raise InputError(source, f"file too large ({size} bytes; limit {MAX_BYTES})")
+        try:
+            return fh.read(MAX_BYTES + 1)
+        except OSError as err:
+            raise _cannot(source, err) from None
 
 
 def _lines(stream: BinaryIO, head: bytes = b"") -> Iterator[bytes]:
@@ -104,14 +155,17 @@ def _jsonl_rows(lines: Iterable[bytes], source: str) -> Iterator[Raw | InputErro
         try:
             line = data.decode("utf-8-sig" if lineno == 1 else "utf-8")
         except UnicodeDecodeError as err:
-            yield InputError(where, f"not valid UTF-8 (byte {err.start})")
+            yield InputError(where, _not_utf8(data, err.start))
             continue
         if not line.strip():
             continue
+        if _too_deep(line):
+            yield InputError(where, f"JSON nested too deeply (over {MAX_JSON_DEPTH} levels)")
+            continue
         try:
             row = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield InputError(where, f"malformed JSON line ({err.msg})")
+        except (json.JSONDecodeError, RecursionError) as err:
+            yield InputError(where, f"malformed JSON line ({getattr(err, 'msg', 'nested too deeply')})")
             continue
         if not isinstance(row, dict):
             yield InputError(where, "JSONL line is not an object")
@@ -122,6 +176,16 @@ def _jsonl_rows(lines: Iterable[bytes], source: str) -> Iterator[Raw | InputErro
             continue
         meta = {k: str(row.get(k) or "") for k in ("title", "outlet", "date", "url")}
         yield Raw(source=str(row.get("id") or where), content=body, is_html="text" not in row or row.get("text") is None, **meta)
+
+
+def _too_deep(line: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Bracket depth outside JSON strings exceeds ``limit`` (a cheap scan, no parsing)."""
+    depth = 0
+    for bracket in _JSON_BRACKET.findall(_JSON_STRING.sub("", line)):
+        depth += 1 if bracket in "[{" else -1
+        if depth > limit:
+            return True
+    return False
 
 
 def _raw_from_text(text: str, source: str, suffix: str) -> Iterator[Raw | InputError]:
@@ -168,10 +232,10 @@ def _read_url(url: str, policy: FetchPolicy | None) -> Iterator[Raw | InputError
     try:
         page = fetch(url, policy)
     except FetchError as err:
-        yield InputError(url, str(err))
+        yield InputError(redact(url), str(err))
         return
     if "\x00" in page.content:
-        yield InputError(url, "page contains NUL bytes; not an article")
+        yield InputError(redact(url), "page contains NUL bytes; not an article")
         return
     yield Raw(source=url, content=page.content, is_html=page.is_html, url=page.url)
 
@@ -186,16 +250,25 @@ def iter_raw(inputs: Iterable[str], stdin=None, policy: FetchPolicy | None = Non
             yield from _read_url(spec, policy)
             continue
         path = Path(spec)
-        if not path.exists():
-            yield InputError(spec, "no such file or directory")
-        elif path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            if not files:
-                yield InputError(spec, f"directory has no articles ({', '.join(sorted(SUFFIXES))})")
-            for file in files:
-                yield from _read_file(file)
-        else:
-            yield from _read_file(path)
+        try:
+            is_dir = stat.S_ISDIR(os.stat(path).st_mode)
+        except OSError as err:
+            yield _cannot(spec, err)
+            continue
+        yield from (_read_dir(path) if is_dir else _read_file(path))
+
+
+def _read_dir(path: Path) -> Iterator[Raw | InputError]:
+    """Every article file under ``path`` in sorted order; an unreadable subfolder is reported."""
+    problems: list[InputError] = []
+    files = sorted(Path(root, name) for root, _, names in os.walk(path, onerror=lambda e: problems.append(
+        InputError(e.filename or str(path), f"cannot read folder ({e.strerror or e})"))) for name in names
+        if Path(name).suffix.lower() in SUFFIXES)
+    yield from problems
+    if not files and not problems:
+        yield InputError(str(path), f"directory has no articles ({', '.join(sorted(SUFFIXES))})")
+    for file in files:
+        yield from _read_file(file)
 
 
 def _read_file(path: Path) -> Iterator[Raw | InputError]:
@@ -205,10 +278,12 @@ def _read_file(path: Path) -> Iterator[Raw | InputError]:
         return
     if suffix in JSONL_SUFFIXES:
         try:
-            with path.open("rb") as stream:
+            with _open_regular(path) as stream:
                 yield from _jsonl_rows(_lines(stream), str(path))
+        except InputError as err:
+            yield err
         except OSError as err:
-            yield InputError(str(path), f"cannot read ({err.strerror or err})")
+            yield _cannot(str(path), err)
         return
     try:
         text = _decode(_read_bytes(path), str(path))

@@ -3,19 +3,23 @@
 Spec ``openai:<base url>#<model>``, e.g. ``openai:http://127.0.0.1:8000/v1#qwen2.5-7b-instruct``.
 The key (if any) comes from the environment variable named by ``api_key_env``. Every
 request has a timeout and a size limit; timeouts, connection errors, 429 and 5xx
-answers are retried with exponential backoff; requests are spaced to at most
-``requests_per_s``.
+answers are retried with exponential backoff, but a refused request (a validation error,
+even one answered as 500) is asked once; requests are spaced to at most ``requests_per_s``.
+Structured output negotiates its form (stance.llm.structured): the first form a server
+accepts is kept for the rest of the run.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 
 from stance.llm.base import LLM, LLMError
 from stance.llm.cache import ResponseCache
 from stance.llm.config import LLMConfig
+from stance.llm.structured import FORMS, is_validation_error, rejects_form, response_format
 
 MAX_RESPONSE_BYTES = 8_000_000
 RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
@@ -53,13 +57,14 @@ class OpenAIModel(LLM):
         self.client = httpx.Client(headers=headers, timeout=httpx.Timeout(config.timeout_s), follow_redirects=False)
         self.limiter = RateLimiter(config.requests_per_s)
         self.sleep = sleep
+        self.form = 0  # index in FORMS of the richest structured-output form this server has not refused
 
-    def _payload(self, messages: list[dict], params: dict) -> dict:
+    def _payload(self, messages: list[dict], params: dict, form: str) -> dict:
         payload = {"model": self.model, "messages": messages, "max_tokens": params["max_new_tokens"],
                    "temperature": params["temperature"]}
-        if params.get("schema") is not None:
-            payload["response_format"] = {"type": "json_schema",
-                                          "json_schema": {"name": "reply", "schema": params["schema"]}}
+        fmt = response_format(form, params["schema"]) if params.get("schema") is not None else None
+        if fmt is not None:
+            payload["response_format"] = fmt
         return payload
 
     def _post(self, payload: dict) -> tuple[int, bytes, str]:
@@ -72,11 +77,26 @@ class OpenAIModel(LLM):
             return resp.status_code, bytes(body), resp.headers.get("retry-after", "")
 
     def _complete(self, messages: list[dict], params: dict) -> str:
+        while True:
+            form = FORMS[self.form] if params.get("schema") is not None else "prompt"
+            status, body = self._send(self._payload(messages, params, form))
+            if status == 200:
+                return self._content(body)
+            text = body.decode("utf-8", "replace").strip()
+            if form != "prompt" and rejects_form(status, text):
+                self.form = max(self.form, FORMS.index(form) + 1)
+                print(f"note: {self.url} refused response_format {form}; using {FORMS[self.form]} from now on",
+                      file=sys.stderr)
+                continue
+            raise LLMError(f"{self.url}: HTTP {status}: {text[:200]}")
+
+    def _send(self, payload: dict) -> tuple[int, bytes]:
+        """The server's answer; what may change (timeouts, lost connections, 429, 5xx but refusals) is retried."""
         import httpx
 
-        payload = self._payload(messages, params)
+        attempts = 1 + max(0, self.config.max_retries)
         problem = ""
-        for attempt in range(1 + max(0, self.config.max_retries)):
+        for attempt in range(attempts):
             if attempt:
                 self.sleep(self.config.backoff_s * 2 ** (attempt - 1))
             self.limiter.wait()
@@ -88,15 +108,13 @@ class OpenAIModel(LLM):
             except httpx.TransportError as err:
                 problem = f"cannot connect ({type(err).__name__}: {err})"
                 continue
-            if status in RETRY_STATUS:
+            if status in RETRY_STATUS and not is_validation_error(status, body.decode("utf-8", "replace")):
                 problem = f"HTTP {status}"
                 if retry_after.isdigit():
                     self.sleep(min(float(retry_after), 60.0))
                 continue
-            if status != 200:
-                raise LLMError(f"{self.url}: HTTP {status}: {body[:200].decode('utf-8', 'replace').strip()}")
-            return self._content(body)
-        raise LLMError(f"{self.url}: {problem} ({1 + max(0, self.config.max_retries)} attempts)")
+            return status, body
+        raise LLMError(f"{self.url}: {problem} ({attempts} attempts)")
 
     def _content(self, body: bytes) -> str:
         import json

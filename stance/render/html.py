@@ -4,6 +4,10 @@ No scripts and no external resources: navigation is plain anchors and CSS ``:tar
 so the page works offline and nothing from an article can ever run. Every piece of
 article text goes through ``html.escape``; only http(s) URLs become links. Stances are
 words as well as colours, so the page reads the same in greyscale or a screen reader.
+
+Size: the parties x sources matrix shows at most ``MATRIX_SOURCES`` source columns
+(and says so), so its size grows with parties plus sources, not their product; every
+article is still listed below it with its evidence.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import PurePath
 
 from stance.types import ArticleResult, MergedParty
 
+MATRIX_SOURCES = 100
 COLOURS = {"open": "#2e7d32", "conditional": "#8d5300", "rejecting": "#c62828"}
 CSS = """
 body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:1.5rem;color:#222}
@@ -125,9 +130,14 @@ def _article_html(ai: int, result: ArticleResult, cites: list[Cite]) -> str:
 
 def _matrix(results: list[ArticleResult], merged: list[MergedParty]) -> list[str]:
     """Parties down, sources across; the party column stays put while wide tables scroll sideways."""
-    parts = ["<div class='wide'><table class='matrix'><thead><tr><th class='party'>Party</th><th>Overall</th>"]
+    shown = results[:MATRIX_SOURCES]
+    parts = []
+    if len(results) > len(shown):
+        parts.append(f"<p class='src'>The matrix shows the first {len(shown)} of {len(results)} sources; "
+                     "every article is listed under Articles.</p>")
+    parts += ["<div class='wide'><table class='matrix'><thead><tr><th class='party'>Party</th><th>Overall</th>"]
     parts += [f"<th><a href='#art{ai}'>{_e(_label(r))}</a><br><span class='date'>{_e(r.article.date)}</span></th>"
-              for ai, r in enumerate(results)]
+              for ai, r in enumerate(shown)]
     parts.append("</tr></thead><tbody>")
     for m in merged:
         role = f"<br><span class='src'>{_e(m.role)}</span>" if m.role else ""
@@ -137,7 +147,7 @@ def _matrix(results: list[ArticleResult], merged: list[MergedParty]) -> list[str
         low = " low" if m.low_confidence else ""
         parts.append(f"<tr><th class='party' scope='row'>{_e(m.name)}{role}</th>"
                      f"<td class='{_e(m.stance)}{low}'>{overall}</td>")
-        for ai, r in enumerate(results):
+        for ai, r in enumerate(shown):
             hit = next(((pi, ps) for pi, ps in enumerate(r.parties)
                         if ps.party.name == m.name or ps.party.name in m.aliases), None)
             if hit is None:

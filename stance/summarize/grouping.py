@@ -4,13 +4,25 @@ TF-IDF cosine over the article body and title (junk excluded), average-link
 clustering so one bridging article cannot chain two events together, and a date
 veto: two articles dated more than ``max_days`` apart are never one event, however
 similar their wording (follow-ups on the same war are separate events).
+
+Scale: similarities are computed only for candidate pairs that share a distinctive
+word in the same date window (an inverted index keyed by word and by a window of
+``max_days + 1`` days, so two dates that may be one event fall in the same or adjacent
+windows; undated articles are posted under every window of the word). Posting lists
+longer than ``POSTING_CAP`` are not used to propose pairs; such common words still
+count in the similarity. Clustering merges the best pair from a heap and keeps per-group sums of
+similarities, so a batch of thousands groups in near-linear time instead of the
+cubic all-pairs loop. Pairs sharing no distinctive word have similarity 0 to it,
+which only matters for thresholds at or below 0.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 
 from stance.summarize.text import words
@@ -18,6 +30,7 @@ from stance.types import Article
 
 DEFAULT_THRESHOLD = 0.3
 DEFAULT_MAX_DAYS = 3
+POSTING_CAP = 50
 STOP = frozenset("""a an the and or but if of to in on at by for from with as is are was were be been being has have had
 do does did not no it its this that these those he she they them his her their him we our us you your i my me who whom
 which what when where why how than then there here so such also said says say told tell would could should will can may
@@ -41,8 +54,8 @@ def _parse_date(text: str) -> date | None:
         return None
 
 
-def similarity_matrix(articles: list[Article]) -> list[list[float]]:
-    """Cosine similarity of smoothed TF-IDF vectors (sublinear term frequency)."""
+def tfidf_vectors(articles: list[Article]) -> list[dict[str, float]]:
+    """Unit-length smoothed TF-IDF vectors (sublinear term frequency), one per article."""
     docs = [Counter(_tokens(a)) for a in articles]
     n = len(docs)
     df = Counter(t for d in docs for t in d)
@@ -52,7 +65,11 @@ def similarity_matrix(articles: list[Article]) -> list[list[float]]:
         v = {t: (1 + math.log(c)) * idf[t] for t, c in d.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         vecs.append({t: x / norm for t, x in v.items()})
-    return [[sum(x * vecs[j].get(t, 0.0) for t, x in vecs[i].items()) for j in range(n)] for i in range(n)]
+    return vecs
+
+
+def _cosine(u: dict[str, float], v: dict[str, float]) -> float:
+    return sum(x * v.get(t, 0.0) for t, x in u.items())
 
 
 def dates_compatible(a: Article, b: Article, max_days: int = DEFAULT_MAX_DAYS) -> bool:
@@ -60,27 +77,93 @@ def dates_compatible(a: Article, b: Article, max_days: int = DEFAULT_MAX_DAYS) -
     return da is None or db is None or abs((da - db).days) <= max_days
 
 
+def candidate_pairs(vecs: list[dict[str, float]], dates: list[date | None], max_days: int,
+                    cap: int = POSTING_CAP) -> set[tuple[int, int]]:
+    """Pairs (i < j) sharing a word that at most ``cap`` articles of their date window share."""
+    width = max_days + 1
+    postings: dict[str, dict[int | None, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, (v, d) in enumerate(zip(vecs, dates)):
+        for t in v:
+            postings[t][None if d is None else d.toordinal() // width].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for windows in postings.values():
+        undated = windows.pop(None, [])
+        for w, docs in windows.items():
+            near = sorted(set(undated + docs + windows.get(w + 1, [])))
+            if 1 < len(near) <= cap:
+                pairs.update((near[a], near[b]) for a in range(len(near)) for b in range(a + 1, len(near)))
+        if 1 < len(undated) <= cap:
+            pairs.update((undated[a], undated[b]) for a in range(len(undated)) for b in range(a + 1, len(undated)))
+    return pairs
+
+
+@dataclass
+class _Group:
+    members: list[int]
+    first: date | None
+    last: date | None
+    version: int = 0
+    sums: dict[int, float] = field(default_factory=dict)  # other group id -> summed pair similarity
+
+
+def _span(g: _Group, h: _Group) -> tuple[date | None, date | None]:
+    firsts = [d for d in (g.first, h.first) if d is not None]
+    lasts = [d for d in (g.last, h.last) if d is not None]
+    return (min(firsts) if firsts else None), (max(lasts) if lasts else None)
+
+
+def _compatible(g: _Group, h: _Group, max_days: int) -> bool:
+    """Every cross pair within ``max_days`` (each group's own span already is)."""
+    first, last = _span(g, h)
+    return first is None or (last - first).days <= max_days
+
+
 def group_events(articles: list[Article], threshold: float = DEFAULT_THRESHOLD,
                  max_days: int = DEFAULT_MAX_DAYS) -> list[list[int]]:
-    """Indices of ``articles`` grouped into events, each group and the list in input order."""
-    sim = similarity_matrix(articles)
-    groups = [[i] for i in range(len(articles))]
+    """Indices of ``articles`` grouped into events, each group and the list in input order.
 
-    def link(g: list[int], h: list[int]) -> float:
-        if any(not dates_compatible(articles[i], articles[j], max_days) for i in g for j in h):
-            return -1.0
-        return sum(sim[i][j] for i in g for j in h) / (len(g) * len(h))
+    Same result as merging, again and again, the pair of groups with the highest average
+    pairwise similarity (ties: the later pair) while it reaches ``threshold``.
+    """
+    vecs = tfidf_vectors(articles)
+    dates = [_parse_date(a.date) for a in articles]
+    groups = {i: _Group([i], d, d) for i, d in enumerate(dates)}
+    heap: list[tuple[float, int, int, int, int]] = []
 
-    while len(groups) > 1:
-        best, pair = threshold, None
-        for x in range(len(groups)):
-            for y in range(x + 1, len(groups)):
-                score = link(groups[x], groups[y])
-                if score >= best:
-                    best, pair = score, (x, y)
-        if pair is None:
-            break
-        x, y = pair
-        groups[x] = sorted(groups[x] + groups[y])
-        del groups[y]
-    return sorted(groups, key=lambda g: g[0])
+    def push(x: int, y: int) -> None:
+        g, h = groups[x], groups[y]
+        score = g.sums[y] / (len(g.members) * len(h.members))
+        if score >= threshold and _compatible(g, h, max_days):
+            heapq.heappush(heap, (-score, -x, -y, g.version, h.version))
+
+    for i, j in candidate_pairs(vecs, dates, max_days):
+        if _compatible(groups[i], groups[j], max_days):
+            groups[i].sums[j] = groups[j].sums[i] = _cosine(vecs[i], vecs[j])
+    for i, j in sorted((i, j) for i, g in groups.items() for j in g.sums if i < j):
+        push(i, j)
+    while heap:
+        _, nx, ny, vx, vy = heapq.heappop(heap)
+        x, y = -nx, -ny
+        if x not in groups or y not in groups or (groups[x].version, groups[y].version) != (vx, vy):
+            continue
+        _merge(groups, x, y, max_days)
+        for k in groups[x].sums:
+            push(min(x, k), max(x, k))
+    return sorted((sorted(g.members) for g in groups.values()), key=lambda m: m[0])
+
+
+def _merge(groups: dict[int, _Group], x: int, y: int, max_days: int) -> None:
+    """Fold group ``y`` into ``x`` (x < y keeps the smaller id): members, dates and similarity sums."""
+    g, h = groups[x], groups.pop(y)
+    g.members += h.members
+    g.first, g.last = _span(g, h)
+    g.version += 1
+    g.sums.pop(y, None)
+    for k, s in h.sums.items():
+        if k == x:
+            continue
+        other = groups[k]
+        other.sums.pop(y)
+        g.sums[k] = other.sums[x] = g.sums.get(k, 0.0) + s
+    for k in [k for k in g.sums if not _compatible(g, groups[k], max_days)]:  # spans only grow: never again
+        del g.sums[k], groups[k].sums[x]

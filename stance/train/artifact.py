@@ -26,6 +26,19 @@ def dev_scores(y_true: list[str], probs: list[dict[str, float]]) -> dict:
     return {"macro_f1": round(s["macro_f1"], 4), "accuracy": round(s["accuracy"], 4), "ece": round(s["ece"], 4)}
 
 
+def calibrate_on_dev(logits, labels: list[str], dev_labels: list[str], calibrate: bool) -> tuple[float, dict, dict]:
+    """(temperature fitted on dev, dev scores before, dev scores after) for a model's dev logits."""
+    import numpy as np
+
+    from stance.classify.calibrate import fit_temperature, stance_logits, stance_probs
+    from stance.types import LABELS
+
+    gold = np.array([LABELS.index(y) for y in dev_labels])
+    temperature = fit_temperature(stance_logits(logits, labels), gold) if calibrate else 1.0
+    return (temperature, dev_scores(dev_labels, stance_probs(logits, labels, 1.0)),
+            dev_scores(dev_labels, stance_probs(logits, labels, temperature)))
+
+
 def meta(cfg: TrainConfig, labels: list[str], temperature: float, method: str) -> dict:
     """What inference needs besides the weights: labels, temperature, input style, length."""
     from stance.types import LABELS

@@ -18,7 +18,7 @@ import random
 from dataclasses import replace
 
 from stance.types import PartyInput
-from stance.features import mention_names
+from stance.names import mention_names
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 OBJECT_DEPS = {"pobj", "dobj", "poss", "amod", "compound"}

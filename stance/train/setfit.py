@@ -14,17 +14,13 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-
-from stance.classify.calibrate import fit_temperature, stance_logits, stance_probs
 from stance.classify.setfit import HEAD_FILE, as_text
 from stance.classify.transformer import META_FILE
 from stance.data import DATA_DIR
 from stance.embeddings import resolve_base_model
 from stance.train.args import TrainConfig
-from stance.train.artifact import dev_scores, meta, model_card
+from stance.train.artifact import calibrate_on_dev, meta, model_card
 from stance.train.examples import build_examples, label_list
-from stance.types import LABELS
 
 log = logging.getLogger("stance.train")
 
@@ -54,11 +50,7 @@ def train_setfit(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples=None, bas
     if ex.dev:
         emb = model.model_body.encode([as_text(i, cfg.input) for i in ex.dev], batch_size=32)
         logits = head.decision_function(emb)
-        gold = np.array([LABELS.index(y) for y in ex.dev_labels])
-        if cfg.calibrate:
-            temperature = fit_temperature(stance_logits(logits, labels), gold)
-        before = dev_scores(ex.dev_labels, stance_probs(logits, labels, 1.0))
-        after = dev_scores(ex.dev_labels, stance_probs(logits, labels, temperature))
+        temperature, before, after = calibrate_on_dev(logits, labels, ex.dev_labels, cfg.calibrate)
     metrics = {"dev": after, "dev_uncalibrated": before, "temperature": temperature, "epochs": [],
                "train_seconds": round(time.time() - started, 1), "n_train": len(ex.train), "n_dev": len(ex.dev),
                "device": str(model.model_body.device)}

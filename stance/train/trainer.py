@@ -14,13 +14,13 @@ from pathlib import Path
 
 import numpy as np
 
-from stance.classify.calibrate import as_array, as_dicts, fit_temperature, stance_logits, stance_probs
+from stance.classify.calibrate import as_array, as_dicts, stance_probs
 from stance.classify.mix import fit_mix, mixed_probs, tfidf_probs
 from stance.data import DATA_DIR
 from stance.embeddings import resolve_base_model
 from stance.features import encode
 from stance.train.args import TrainConfig
-from stance.train.artifact import dev_scores, save
+from stance.train.artifact import calibrate_on_dev, dev_scores, save
 from stance.train.examples import Examples, build_examples, label_list
 from stance.types import LABELS, PartyInput
 
@@ -93,12 +93,9 @@ def train_finetune(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Exampl
         temperature, before, after, mix = 1.0, None, None, None
         if dev_ds is not None:
             logits = trainer.predict(dev_ds).predictions
-            gold = np.array([LABELS.index(y) for y in ex.dev_labels])
-            if cfg.calibrate:
-                temperature = fit_temperature(stance_logits(logits, labels), gold)
-            before = dev_scores(ex.dev_labels, stance_probs(logits, labels, 1.0))
-            after = dev_scores(ex.dev_labels, stance_probs(logits, labels, temperature))
+            temperature, before, after = calibrate_on_dev(logits, labels, ex.dev_labels, cfg.calibrate)
             if cfg.mix_tfidf:
+                gold = np.array([LABELS.index(y) for y in ex.dev_labels])
                 mix = fit_tfidf_mix(stance_probs(logits, labels, temperature), ex.dev, gold)
     is_main = int(os.environ.get("RANK", "0")) == 0
     metrics = {"dev": after, "dev_uncalibrated": before, "temperature": temperature, "mix": mix,

@@ -1,0 +1,107 @@
+"""Whose position a frame carries: its speaker's, or the party a source describes.
+
+A source ("officials said", "Reuters reported") never owns a statement: the party the
+content describes does, with the source as attribution. Words inside a closed quotation
+never attribute anything, and a second party with its own main clause gets the
+sentence too ("X rejected the truce, while Y said it was ready").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stance.extract.entities import Entity, Registry
+from stance.extract.frames import SUBJECT_DEPS, Frame, inside_quote, np_text, position_frames
+from stance.extract.lexicon import ANONYMOUS_HEADS, DOCUMENT_HEADS, POSITION_ADJECTIVES, POSITION_VERBS
+from stance.extract.resolve import resolve
+
+WANTING = POSITION_VERBS | POSITION_ADJECTIVES | {"interested", "want", "ready"}
+
+
+@dataclass
+class Owner:
+    party: Entity
+    form: str
+    attribution: str
+
+
+@dataclass
+class Context:
+    """One sentence with what attribution needs to know about its paragraph."""
+
+    reg: Registry
+    sent: object
+    offset: int
+    runs: list[tuple[int, int]]
+    para_text: str
+    has_quote: bool
+
+
+def described(ctx: Context, content: list[int], speaker: Entity | None) -> Entity | None:
+    """The party whose position a content clause describes (subjects first)."""
+    doc = ctx.sent.doc
+    toks = [doc[i] for i in sorted(content)]
+    ordered = [t for t in toks if t.dep_ in SUBJECT_DEPS] + [t for t in toks if t.dep_ not in SUBJECT_DEPS and t.pos_ in ("PROPN", "NOUN")]
+    for tok in ordered:
+        if tok.pos_ == "PRON" and speaker is not None and speaker.kind == "person":
+            continue
+        ent = resolve(tok, ctx.offset, ctx.reg)
+        if ent is not None and ent.kind == "person" and " " not in ent.name and not ent.role and not ent.aliases:
+            continue
+        if ent is not None and not ent.is_source and ent is not speaker:
+            return ent
+    return None
+
+
+def _has_position(ctx: Context, content: list[int]) -> bool:
+    return any(ctx.sent.doc[i].lemma_.lower() in WANTING for i in content)
+
+
+def owner(frame: Frame, ctx: Context) -> Owner | None:
+    """The owner of one frame, or None when its speaker is no entity."""
+    if inside_quote(frame.speaker.idx, ctx.runs, ctx.para_text) and frame.form != "dash_colon":
+        return None
+    speaker = resolve(frame.speaker, ctx.offset, ctx.reg)
+    if speaker is None:
+        return None
+    form = frame.form
+    attribution = np_text(frame.speaker)
+    party = speaker
+    if speaker.is_source:
+        party = described(ctx, frame.content, None)
+        if party is None:
+            return None
+        form = "according_to" if form == "according_to" else "source_describes"
+        attribution = ", ".join(x for x in (attribution, frame.citing) if x)
+        if frame.relay:
+            attribution += f", quoted by {frame.relay}"
+    elif form == "indirect_speech" and not ctx.has_quote and (
+            speaker.kind == "person" and not speaker.speaks_for
+            or speaker.kind != "person" and frame.speaker.lemma_.lower() in ANONYMOUS_HEADS):
+        other = described(ctx, frame.content, speaker)
+        if other is not None and other.kind == "person" and _has_position(ctx, frame.content):
+            party, form = other, "source_describes"
+    if ctx.has_quote and form == "indirect_speech":
+        form = "direct_quote"
+    return Owner(party, form, attribution)
+
+
+def their_statement(head) -> bool:
+    """'..., the statement said': a document named just before in the paragraph speaks
+    for whoever issued it."""
+    return head.lemma_.lower() in DOCUMENT_HEADS and any(
+        c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det")
+
+
+def second_clause_owner(used: Frame, frames: list[Frame], ctx: Context, party: Entity) -> Owner | None:
+    """'Al-Shabaab rejected the truce, while the government said it was ready': a second
+    party with its own main clause in the same sentence, outside the first one's content."""
+    taken = set(used.content) | {used.speaker.i}
+    others = [f for f in frames if f is not used] + [f for f in position_frames(ctx.sent) if f.speaker.i not in taken]
+    for frame in others:
+        if frame.speaker.i in taken or frame.speaker.head.i in taken:
+            continue
+        found = owner(frame, ctx)
+        if found is not None and found.party is not party and not found.party.is_source:
+            return found
+    return None

@@ -1,0 +1,151 @@
+"""Registering the entities an article names: the tagger's spans become people,
+organisations, governments and sources in one Registry.
+
+A person's name is their fullest form, with shorter forms and "title + name" as
+aliases; a name the tagger calls a person but that ends in an organisation word or is
+an acronym is an organisation; any span naming a country is that country's government.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stance.extract.entities import Entity, Registry, drop_the, org_key, person_key
+from stance.extract.lexicon import COMMENTATOR, GROUP_HEADS, INSTITUTIONS, MEDIA_NOUNS, ORG_WORDS, SPOKES, observer_pattern
+from stance.extract.ner import repair_people
+from stance.extract.places import Gazetteer
+from stance.extract.roles import appositive, head_role, left_title, speaks_for
+from stance.names import bare_name
+
+
+def extend_of(doc, ent, text: str) -> str:
+    """'Communist Party' + 'of the Philippines': the tagger often stops an organisation's
+    name before its 'of' part."""
+    words = text.split()
+    if words and words[-1].lower() in ("of", "the"):
+        while words and words[-1].lower() in ("of", "the"):
+            words.pop()
+        i, tail = ent.end, []
+        while i < len(doc) and doc[i].pos_ == "PROPN":
+            tail.append(doc[i].text)
+            i += 1
+        return " ".join(words + (["of", "the"] if text.split()[-1].lower() == "the" else ["of"]) + tail) if tail else " ".join(words)
+    i = ent.end
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        j = i + 1
+        lead = []
+        if doc[j].lower_ == "the":
+            lead, j = ["the"], j + 1
+        tail = []
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            tail.append(doc[j].text)
+            j += 1
+        if tail:
+            return " ".join([text, "of", *lead, *tail])
+    return text
+
+
+def org_name(doc, ent) -> str:
+    """An organisation's full name without a leading 'the'."""
+    return drop_the(extend_of(doc, ent, bare_name(ent.text)))
+
+
+def _is_dateline(doc, ent, text: str) -> bool:
+    """'BANGKOK, July 26 —': an upper-case place before the dateline dash."""
+    return text.isupper() and len(text) > 4 and ent.start < 6 and any(t.text in "—–" for t in doc[ent.end : ent.end + 8])
+
+
+def _described_as_media(doc, ent) -> bool:
+    """'the business daily Kommersant', 'the news agency Tass': a name after a media noun is an outlet."""
+    title = left_title(doc, ent).lower().split()
+    return bool(title) and title[-1] in MEDIA_NOUNS
+
+
+def _is_organisation(doc, ent, text: str) -> bool:
+    """A 'person' that is an organisation: ends in an org word, is an acronym, or follows a group title."""
+    return bool(ORG_WORDS.match(text.split()[-1]) or (text.isupper() and len(text) >= 3)
+                or left_title(doc, ent).lower().endswith(tuple(" " + w for w in GROUP_HEADS)))
+
+
+def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
+    person = reg.get(person_key(text), text, "person")
+    if len(text.split()) > len(person.name.split()):
+        person.add_alias(person.name)
+        person.name = text
+    else:
+        person.add_alias(text)
+    title = left_title(doc, ent)
+    role = appositive(ent) or title
+    if role and (not person.role or len(role) > len(person.role)):
+        _set_role(reg, person, role)
+    after = re.match(r",\s*((?:who|a|an|the)\b[^.;“\"]{0,120})", doc.text[ent.end_char : ent.end_char + 130])
+    named_as = head_role(ent)
+    if named_as and (not person.role or (len(person.role.split()) == 1 and SPOKES.search(named_as))):
+        _set_role(reg, person, named_as, pos)
+    if COMMENTATOR.search(" ".join((role, named_as, after.group(1) if after else ""))):
+        person.is_commentator = True
+    if title:
+        person.add_alias(f"{title} {text}")
+    person.mentions.append(pos)
+    reg.person_mentions.append((pos, person))
+
+
+def _set_role(reg: Registry, person: Entity, role: str, pos: int | None = None) -> None:
+    """Role, body spoken for and country; with ``pos``, "its spokesman" speaks for the body named last before."""
+    person.role = role
+    if pos is not None and re.match(r"(its|their)\b", role, re.I):
+        person.speaks_for = reg.last_body_before(pos)
+    person.speaks_for = speaks_for(role) or person.speaks_for
+    person.country = reg.places.country_from(role) or person.country
+
+
+def _register(reg: Registry, doc, ent, offset: int) -> None:
+    text = bare_name(ent.text)
+    pos = offset + ent.start_char
+    if not text or _is_dateline(doc, ent, text):
+        return
+    person = ent.label_ == "PERSON"
+    if person and len(ent) == 1 and ent.root.dep_ in ("compound", "amod") and ent.root.head.pos_ == "NOUN":
+        return
+    if ent.label_ in ("PERSON", "ORG") and (reg.is_outlet(text) or _described_as_media(doc, ent)):
+        reg.outlet_source(text).mentions.append(pos)
+    elif person and _is_organisation(doc, ent, text):
+        name = re.sub(r"^(the|nationalist|separatist|rebel|islamist)\s+", "", text, flags=re.I)
+        reg.get("o:" + name.lower(), name, "organisation").mentions.append(pos)
+    elif person and " " not in text and text.lower() in reg.places.words and not reg.country_of(text):
+        return
+    elif ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and reg.country_of(text):
+        country = reg.country_of(text)
+        gov = reg.government(country)
+        if text != country:
+            gov.add_alias(text)
+        gov.mentions.append(pos)
+    elif person and len(text) > 1:
+        _register_person(reg, doc, ent, text, pos)
+    elif ent.label_ == "ORG":
+        _register_org(reg, doc, ent, text, pos)
+
+
+def _register_org(reg: Registry, doc, ent, text: str, pos: int) -> None:
+    known = reg.person(text) if " " not in text else None
+    if known is not None:
+        known.mentions.append(pos)
+    else:
+        name = org_name(doc, ent)
+        org = reg.get(org_key(name), ("the " + name) if name.lower() in INSTITUTIONS else name, "organisation")
+        org.country = reg.places.country_from(name)
+        org.mentions.append(pos)
+
+
+def collect_entities(parsed: list[tuple[int, object]], outlet: str = "") -> Registry:
+    """Every entity the article names, from its parsed body paragraphs."""
+    places = Gazetteer.learn(parsed)
+    reg = Registry(places, outlet, "\n".join(doc.text for _, doc in parsed))
+    repair_people(parsed, places, outlet)
+    for offset, doc in parsed:
+        for ent in doc.ents:
+            _register(reg, doc, ent, offset)
+    reg.person_mentions.sort(key=lambda m: m[0])
+    for ent in reg.entities:
+        ent.is_observer = ent.kind != "government" and bool(observer_pattern().search(f"{ent.name} {ent.role}"))
+    return reg

@@ -1,0 +1,67 @@
+"""Later mentions that do not name anyone: pronouns, epithets and group nouns.
+
+"He", "the Russian leader", "the marshal" go to a named person they fit (their role,
+title or country, the nearest before first); "the coalition", "the rebels" to a named
+group of that kind; "the government" to the government the article mentions most.
+"""
+
+from __future__ import annotations
+
+from stance.extract.entities import Entity, Registry
+from stance.extract.lexicon import GENERIC_GROUPS, GROUP_HEADS, GROUP_SYNONYMS, LEADER_TITLES, ORG_WORDS
+
+LEADER_EPITHETS = ("leader", "chief", "ruler", "strongman", "head")
+
+
+def pronoun(reg: Registry, pos: int) -> Entity | None:
+    """'he', 'she': the person mentioned last before."""
+    before = reg.persons_before(pos)
+    return before[0] if before else None
+
+
+def epithet(reg: Registry, span, head_lemma: str, pos: int) -> Entity | None:
+    """'the Russian leader', 'the marshal': the named person whose role fits, in the same
+    country, the most recently mentioned first; the epithet becomes their alias."""
+    country = reg.places.country_from(span.text)
+    best, best_score = None, 0.0
+    for rank, cand in enumerate(reg.persons_before(pos) or [e for e in reg.entities if e.kind == "person"]):
+        if country and cand.country and cand.country != country:
+            continue
+        role = " ".join([cand.role, cand.name, *cand.aliases]).lower()
+        if head_lemma in role:
+            score = 2.0
+        elif head_lemma in LEADER_EPITHETS and LEADER_TITLES.search(role):
+            score = 1.5
+        else:
+            continue
+        if country and cand.country == country:
+            score += 2
+        score += 0.5 / (rank + 1) + 0.01 * len(cand.mentions)
+        if score > best_score:
+            best, best_score = cand, score
+    if best is not None:
+        best.add_alias(span.text)
+    return best
+
+
+def group(reg: Registry, lemma: str, pos: int) -> Entity | None:
+    """'the coalition', 'the front': a named group of that kind in the article, the
+    nearest preceding one first; only organisations whose name is a group name."""
+    groups = [e for e in reg.entities if e.kind == "organisation" and not e.is_source and e.mentions
+              and e.name.split()[-1].lower() in GROUP_HEADS | set(GROUP_SYNONYMS)]
+    same = [e for e in groups if e.name.split()[-1].lower() == lemma] or [
+        e for e in groups if GROUP_SYNONYMS.get(lemma, "") == GROUP_SYNONYMS.get(e.name.split()[-1].lower(), "-")]
+    if not same and lemma in GENERIC_GROUPS:
+        groups = groups or [e for e in reg.entities if e.kind == "organisation" and not e.is_source and e.mentions
+                            and not any(ORG_WORDS.match(w) for w in e.name.split()) and not reg.is_outlet(e.name)]
+    pool = same or (groups if lemma in GENERIC_GROUPS else [])
+    before = [e for e in pool if min(e.mentions) < pos]
+    if before:
+        return max(before, key=lambda e: max(m for m in e.mentions if m < pos))
+    return min(pool, key=lambda e: min(e.mentions)) if len(pool) == 1 or same else None
+
+
+def main_government(reg: Registry) -> Entity | None:
+    """'the government': the government the article mentions most."""
+    govs = [e for e in reg.entities if e.kind == "government" and e.mentions]
+    return max(govs, key=lambda e: len(e.mentions)) if govs else None

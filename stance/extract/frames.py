@@ -1,0 +1,181 @@
+"""Attribution frames in one sentence: (speaker noun phrase, content, form).
+
+Forms: indirect speech and direct quotes around a speech verb, "according to", dash
+and colon attributions ("“...” — Anna Korr"), and reported positions with no speech
+verb ("X rejected the truce"). Quote runs are found per paragraph; a quote may span
+sentences and stay open to the paragraph's end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from stance.extract.lexicon import POSITION_ADJECTIVES, POSITION_VERBS, SPEECH_VERBS
+
+OPENERS = "“«\""
+CLOSERS = "”»\""
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+DASH_ATTR = re.compile(r"[”\"]\s*[—–-]{1,2}\s*(?P<who>[^—–]{3,200})$")
+COLON_ATTR = re.compile(r"^(?P<who>[^:“\"]{3,80}):\s*[“\"]")
+
+
+@dataclass
+class Frame:
+    speaker: object  # spaCy token heading the speaker noun phrase
+    content: list[int]  # token indices of the content
+    form: str
+    relay: str = ""
+    citing: str = ""
+
+
+def quote_runs(text: str, carry_open: bool) -> tuple[list[tuple[int, int]], bool]:
+    """Character ranges inside quotation marks; an unclosed quote stays open to paragraph end."""
+    runs, start, open_ = [], None, carry_open
+    if open_:
+        start = 0
+    for i, ch in enumerate(text):
+        if ch in "“«" or (ch == '"' and not open_):
+            if not open_:
+                start, open_ = i, True
+        elif ch in "”»" or (ch == '"' and open_):
+            if open_:
+                runs.append((start, i + 1))
+                open_, start = False, None
+    if open_ and start is not None:
+        runs.append((start, len(text)))
+    return runs, open_
+
+
+def inside_quote(pos: int, runs: list[tuple[int, int]], text: str) -> bool:
+    """Whether a paragraph character position lies inside a closed quotation: words in a
+    quote are the quoted speaker's, never an attribution of their own. (An unclosed quote
+    may have swallowed its own attribution, so it does not count.)"""
+    return any(a < pos < b and text[b - 1] in CLOSERS for a, b in runs)
+
+
+def np_text(head) -> str:
+    """The noun phrase as written, without relative clauses, appositions or punctuation."""
+    toks = [t for t in head.subtree if not (t.dep_ in ("relcl", "acl") and t.head.i == head.i) and t.dep_ != "punct"]
+    drop = {x.i for t in head.children if t.dep_ in ("relcl", "acl", "appos") for x in t.subtree}
+    keep = [t for t in toks if t.i not in drop]
+    if not keep:
+        return head.text
+    return head.doc[min(t.i for t in keep) : max(t.i for t in keep) + 1].text.strip(" ,")
+
+
+def subject(verb):
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.pos_ == "PROPN" and verb.head.dep_ == "ROOT":
+        return verb.head  # "Algeria, which brokered the accord, called for a halt" misparsed as a noun phrase
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    real = [c for c in subjects if not (c.is_upper and len(c.text) > 2 and c.i < 8)]
+    if real or subjects:
+        return (real or subjects)[0]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return subject(verb.head)
+    return None
+
+
+def subtree_ids(tok, exclude=()) -> list[int]:
+    ex = {t.i for e in exclude for t in e.subtree}
+    return [t.i for t in tok.subtree if t.i not in ex]
+
+
+def _citing(verb) -> str:
+    for child in verb.children:
+        if child.lower_ in ("citing", "quoting") and child.dep_ in ("advcl", "xcomp", "prep", "conj", "acl"):
+            objs = [c for c in child.children if c.dep_ in ("dobj", "pobj", "obj")]
+            if objs:
+                return f"citing {np_text(objs[0])}"
+    return ""
+
+
+def _relay(verb) -> str:
+    """'..., quoted by Reuters': who relayed a quote."""
+    relay = ""
+    if verb.lemma_ in ("quote", "cite"):
+        for ag in (c for c in verb.children if c.dep_ == "agent"):
+            objs = [c for c in ag.children if c.dep_ == "pobj"]
+            if objs:
+                relay = np_text(objs[0])
+    return relay
+
+
+def _according_to(tok, sent) -> Frame | None:
+    objs = [c for c in tok.nbor(1).children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    skip = {x.i for x in tok.subtree}
+    return Frame(objs[0], [t.i for t in sent if t.i not in skip], "according_to")
+
+
+def speech_frames(sent) -> list[Frame]:
+    frames: list[Frame] = []
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor(1).lower_ == "to":
+            frame = _according_to(tok, sent)
+            if frame is not None:
+                frames.append(frame)
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        subj = subject(tok)
+        if subj is None or subj.lower_ in ("that", "which", "it"):
+            continue
+        comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.lower_ != "saying"]
+        if comps:
+            content = [i for c in comps for i in subtree_ids(c)]
+        elif tok.dep_ in ("parataxis", "ccomp", "conj") and tok.head.i != tok.i:
+            content = subtree_ids(tok.head, exclude=[tok])
+        else:
+            verb_ids = {x.i for x in tok.subtree}
+            content = [t.i for t in sent if t.i not in verb_ids or t.is_punct]
+            content = [i for i in content if i < subj.left_edge.i or i > tok.i] or [t.i for t in sent]
+        if not any(sent.doc[i].is_alpha for i in content):
+            content = [t.i for t in sent if t.i < subj.left_edge.i]
+            if not any(sent.doc[i].is_alpha for i in content):
+                continue
+        frames.append(Frame(subj, content, "indirect_speech", relay=_relay(tok), citing=_citing(tok)))
+    return frames
+
+
+def position_frames(sent) -> list[Frame]:
+    frames = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        verbal = tok.pos_ == "VERB" and lemma in POSITION_VERBS and (
+            tok.dep_ in ("ROOT", "conj", "ccomp")
+            or (tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and tok.head.dep_ == "ROOT" and tok.head.pos_ == "PROPN"))
+        adjectival = tok.pos_ == "AUX" and any(c.dep_ == "acomp" and c.lemma_.lower() in POSITION_ADJECTIVES for c in tok.children)
+        if not (verbal or adjectival):
+            continue
+        subj = subject(tok)
+        if subj is not None:
+            frames.append(Frame(subj, subtree_ids(tok), "reported_position"))
+    return frames
+
+
+def punctuation_frames(sent) -> list[Frame]:
+    """'“...” — Defence Minister Anna Korr' and 'Anna Korr: “...”'."""
+    text = sent.text.strip()
+    for pattern in (DASH_ATTR, COLON_ATTR):
+        m = pattern.search(text)
+        if not m:
+            continue
+        lo = sent.start_char + sent.text.index(m.group("who"))
+        hi = lo + len(m.group("who"))
+        named = [e.root for e in sent.ents if e.label_ == "PERSON" and lo <= e.start_char < hi]
+        heads = named or [t for t in sent if lo <= t.idx < hi and t.pos_ in ("PROPN", "NOUN", "PRON") and (t.head.idx < lo or t.head.idx >= hi or t.head.i == t.i)]
+        if heads:
+            content = [t.i for t in sent if not (lo <= t.idx < hi)]
+            return [Frame(heads[0], content, "dash_colon")]
+    return []
+
+
+def frames_of(sent, in_quote: bool) -> list[Frame]:
+    """Every frame of a sentence: punctuation or speech frames, then (outside a quote)
+    reported positions whose speaker has no frame yet."""
+    frames = punctuation_frames(sent) or speech_frames(sent)
+    if not in_quote:
+        frames = frames + [f for f in position_frames(sent) if all(f.speaker.i != g.speaker.i for g in frames)]
+    return frames

@@ -1,0 +1,274 @@
+"""Noun phrase -> entity: the rules that decide who a speaker phrase refers to.
+
+Each rule looks at one noun phrase (given by its head token) and either does not
+apply (None), names an entity, or settles that the phrase is nobody (NOBODY). They run
+in order, the most specific first: a dateline, a relative pronoun, a place that
+speaks (its government), a named person in the phrase or in apposition ("the front's
+spokesman, Arben Hoti"), an unnamed spokesperson or official (stance.extract.unnamed),
+pronouns, surnames, sources, organisations, bodies of a country, unknown capitalised
+subjects, and last epithets and group nouns (stance.extract.coref).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from stance.extract import coref
+from stance.extract.collect import org_name
+from stance.extract.entities import Entity, Registry
+from stance.extract.lexicon import (
+    BODY_HEADS,
+    EPITHET_HEADS,
+    GROUP_HEADS,
+    INSTITUTIONS,
+    MEDIA_NOUNS,
+    PERSONAL_PRONOUNS,
+    SOURCE_NOUNS,
+    UNNAMED_SPEAKERS,
+)
+from stance.extract.unnamed import unnamed
+from stance.names import bare_name
+
+NOBODY = Entity(name="", kind="nobody")
+SUBJECT_OR_ROOT = ("nsubj", "nsubjpass", "ROOT")
+
+
+@dataclass
+class NounPhrase:
+    """A noun phrase without its relative clauses and appositions, and the entities inside it."""
+
+    head: object
+    offset: int
+    toks: list
+    start: int
+    end: int
+    ents: list
+
+    @classmethod
+    def at(cls, head, offset: int) -> "NounPhrase":
+        dropped = {x.i for c in head.children if c.dep_ in ("relcl", "acl", "appos") for x in c.subtree}
+        toks = [t for t in head.subtree if t.i not in dropped]
+        start, end = min(t.i for t in toks), max(t.i for t in toks) + 1
+        return cls(head, offset, toks, start, end, [e for e in head.doc.ents if e.start >= start and e.end <= end])
+
+    @property
+    def text(self) -> str:
+        return self.head.doc[self.start : self.end].text
+
+    @property
+    def lemma(self) -> str:
+        return self.head.lemma_.lower()
+
+    @property
+    def pos(self) -> int:
+        return self.offset + self.head.idx
+
+    @property
+    def definite(self) -> bool:
+        return any(t.lower_ == "the" for t in self.toks)
+
+    def ents_over_head(self, *labels: str) -> list:
+        return [e for e in self.ents if e.label_ in labels and e.start <= self.head.i < e.end]
+
+
+Rule = Callable[[NounPhrase, Registry], "Entity | None"]
+
+
+def dateline(np: NounPhrase, reg: Registry) -> Entity | None:
+    """'BANGKOK, July 26 — Thailand said': the parser may take the dateline city for the
+    subject; the speaker is the noun phrase right after the dash."""
+    head, doc = np.head, np.head.doc
+    if not (head.is_upper and len(head.text) > 2 and head.i < 8 and any(t.text in "—–" for t in doc[head.i : head.i + 8])):
+        return None
+    dash = next(t for t in doc[head.i : head.i + 8] if t.text in "—–")
+    if dash.i + 1 >= len(doc):
+        return NOBODY
+    tok = doc[dash.i + 1]
+    while tok.dep_ in ("compound", "amod", "det", "poss", "case", "nummod") and tok.head.i > tok.i:
+        tok = tok.head
+    if tok.is_upper and len(tok.text) > 2:
+        return NOBODY
+    return resolve(tok, np.offset, reg) or NOBODY
+
+
+def relative_pronoun(np: NounPhrase, reg: Registry) -> Entity | None:
+    """'who', 'some of whom': the noun phrase the relative clause hangs on."""
+    head = np.head
+    partitive = any(c.dep_ == "prep" and any(g.lower_ == "whom" for g in c.children) for c in head.children)
+    if head.lower_ not in ("who", "whom") and not partitive:
+        return None
+    anchor = head
+    while anchor.dep_ != "relcl" and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    if anchor.dep_ != "relcl":
+        return None
+    return resolve(anchor.head, np.offset, reg) or NOBODY
+
+
+def country_name(np: NounPhrase, reg: Registry) -> Entity | None:
+    """'Ukraine said', 'Kyiv said': a place that speaks is its government."""
+    head = np.head
+    country = reg.country_of(head.text) if head.pos_ == "PROPN" else None
+    if not country or any(e.label_ == "PERSON" and head.i in range(e.start, e.end) and not reg.country_of(e.text) for e in np.ents):
+        return None
+    gov = reg.government(country)
+    gov.add_alias(head.text)
+    return gov
+
+
+def place_subject(np: NounPhrase, reg: Registry) -> Entity | None:
+    """A place entity as subject: a person the tagger took for a place, else the place's government."""
+    head, doc = np.head, np.head.doc
+    gpe = next(iter(np.ents_over_head("GPE")), None)
+    if (head.pos_ != "PROPN" or gpe is None or head.dep_ not in SUBJECT_OR_ROOT or reg.is_outlet(head.text)
+            or (gpe.start > 0 and doc[gpe.start - 1].lower_ in ("in", "at", "from", "to"))):
+        return None
+    name = bare_name(gpe.text)
+    if reg.person(name) is not None and not reg.country_of(name):
+        return reg.person(name)
+    return reg.government(reg.country_of(name) or name)
+
+
+def named_person(np: NounPhrase, reg: Registry) -> Entity | None:
+    """A known person named in the phrase."""
+    for e in np.ents:
+        if e.label_ == "PERSON" and (e.root.i == np.head.i or e.root.head.i == np.head.i or np.head.i in range(e.start, e.end)):
+            found = reg.person(e.text)
+            if found is not None:
+                return found
+    return None
+
+
+def appositive_person(np: NounPhrase, reg: Registry) -> Entity | None:
+    """A role noun phrase that names its person: "the front's spokesman, Arben Hoti",
+    "a spokesman for Tsakaev" (an unnamed spokesperson for a person folds into them)."""
+    head = np.head
+    if head.pos_ not in ("NOUN", "PROPN", "ADJ") or head.ent_type_ == "PERSON":
+        return None
+    skip = {x.i for c in head.children if c.dep_ in ("relcl", "acl") for x in c.subtree}
+    idx = {t.i for t in head.subtree if t.i not in skip}
+    for e in head.doc.ents:
+        if e.label_ == "PERSON" and e.root.i in idx:
+            found = reg.person(e.text)
+            if found is not None and not found.is_commentator:
+                return found
+    return None
+
+
+def unnamed_speaker(np: NounPhrase, reg: Registry) -> Entity | None:
+    if np.lemma not in UNNAMED_SPEAKERS or np.head.pos_ != "NOUN":
+        return None
+    return unnamed(reg, np.head, np.toks, np.ents, np.text)
+
+
+def personal_pronoun(np: NounPhrase, reg: Registry) -> Entity | None:
+    if np.head.lower_ not in PERSONAL_PRONOUNS:
+        return None
+    return coref.pronoun(reg, np.pos) or NOBODY
+
+
+def surname(np: NounPhrase, reg: Registry) -> Entity | None:
+    """'Hoti said': a capitalised word that is a known person's surname."""
+    head = np.head
+    return reg.person(head.text) if head.pos_ == "PROPN" or head.text[:1].isupper() else None
+
+
+def source(np: NounPhrase, reg: Registry) -> Entity | None:
+    """'sources', 'a report', 'reporting by': an anonymous source, never a party."""
+    head = np.head
+    if (head.pos_ in ("NOUN", "PROPN") or head.lower_ == "reporting") and np.lemma in SOURCE_NOUNS | {"reporting"}:
+        return reg.anonymous_source(np.text)
+    return None
+
+
+def unresolvable_pronoun(np: NounPhrase, reg: Registry) -> Entity | None:
+    return NOBODY if np.head.lower_ in ("whom", "who", "which") or np.lemma == "they" else None
+
+
+def organisation(np: NounPhrase, reg: Registry) -> Entity | None:
+    """An organisation entity over the head: a surname the tagger took for one, an outlet
+    (a source), or the registered organisation."""
+    orgs = np.ents_over_head("ORG")
+    if not orgs:
+        return None
+    e = orgs[0]
+    name = bare_name(e.text)
+    if " " not in name and reg.person(name) is not None:
+        return reg.person(name)
+    if reg.is_outlet(name):
+        return reg.by_key.get("s:" + name.lower()) or reg.anonymous_source(name)
+    return reg.organisation(org_name(np.head.doc, e)) or NOBODY
+
+
+def country_body(np: NounPhrase, reg: Registry) -> Entity | None:
+    """'Ukrainian officials', 'the Russian military', 'the Kremlin': a country's government,
+    with the phrase up to any comma as an alias (the name as the article gives it)."""
+    if np.lemma not in BODY_HEADS and not np.ents_over_head("GPE", "NORP"):
+        return None
+    for e in np.ents:
+        if e.label_ in ("GPE", "NORP"):
+            country = reg.country_of(bare_name(e.text))
+            if country:
+                gov = reg.government(country)
+                gov.add_alias(np.text.split(",")[0] if np.lemma in BODY_HEADS else bare_name(e.text))
+                return gov
+    inst = next((i for i in INSTITUTIONS if i in np.text.lower()), None)
+    return None if inst is None else reg.by_key.get("o:" + inst) or NOBODY
+
+
+def unknown_subject(np: NounPhrase, reg: Registry) -> Entity | None:
+    """A capitalised subject nobody registered: an outlet after a media noun ("the business
+    daily Kommersant"), a place's government or a new organisation."""
+    head = np.head
+    if not (head.pos_ == "PROPN" and head.dep_ in SUBJECT_OR_ROOT and head.text[:1].isupper()
+            and (head.ent_type_ in ("", "GPE", "LOC") or head.lower_ in reg.places.words)
+            and reg.person(head.text) is None and not reg.is_outlet(head.text) and not head.is_upper):
+        return None
+    chain = [t for t in head.subtree if t.i <= head.i and t.pos_ == "PROPN" and t.dep_ in ("compound", *SUBJECT_OR_ROOT)]
+    words = [t.text for t in chain if not t.lower_.startswith("neighbo")]
+    if not words:
+        return None
+    name = " ".join(words)
+    first = min(t.i for t in chain)
+    if first > 0 and head.doc[first - 1].lower_ in MEDIA_NOUNS:
+        return reg.outlet_source(name)
+    if name.lower() in reg.places.words or head.ent_type_ in ("GPE", "LOC"):
+        return reg.government(reg.country_of(name) or name)
+    return reg.get("o:" + name.lower(), name, "organisation")
+
+
+def epithet(np: NounPhrase, reg: Registry) -> Entity | None:
+    if np.lemma not in EPITHET_HEADS:
+        return None
+    return coref.epithet(reg, np.head.doc[np.start : np.end], np.lemma, np.pos) or NOBODY
+
+
+def the_government(np: NounPhrase, reg: Registry) -> Entity | None:
+    if np.lemma == "government" and np.definite and len(np.toks) <= 2:
+        return coref.main_government(reg)
+    return None
+
+
+def group_noun(np: NounPhrase, reg: Registry) -> Entity | None:
+    if np.lemma in GROUP_HEADS and np.lemma != "government" and np.definite:
+        return coref.group(reg, np.lemma, np.pos) or NOBODY
+    return None
+
+
+RULES: tuple[Rule, ...] = (
+    dateline, relative_pronoun, country_name, place_subject, named_person, appositive_person, unnamed_speaker,
+    personal_pronoun, surname, source, unresolvable_pronoun, organisation, country_body, unknown_subject,
+    epithet, the_government, group_noun,
+)
+
+
+def resolve(head, offset: int, reg: Registry) -> Entity | None:
+    """The entity a noun phrase (given by its head token) refers to, or None: the first
+    rule that applies decides."""
+    np = NounPhrase.at(head, offset)
+    for rule in RULES:
+        found = rule(np, reg)
+        if found is not None:
+            return None if found is NOBODY else found
+    return None
