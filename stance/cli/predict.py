@@ -24,12 +24,12 @@ def predict(
                                          "(a partial last line from a crash is dropped and redone).")] = False,
     shard: Annotated[str | None, typer.Option(metavar="K/N", show_default="all", help="Analyse only shard K of N (stable hash of each source); "
                                               "join the parts with `stance merge`.")] = None,
-    llm_config: Annotated[str | None, typer.Option("--llm-config", help="YAML file of LLM settings for --model llm:... "
+    llm_config: Annotated[str | None, typer.Option("--llm-config", metavar="FILE", show_default="built-in settings", help="YAML file of LLM settings for --model llm:... "
                                                    "(see configs/llm.yaml); a backend in --model overrides the file's.")] = None,
-    engine: Annotated[Engine, typer.Option(help="local (this process) or ray (a Ray cluster; needs --format jsonl "
+    engine: Annotated[Engine, typer.Option(metavar="local|ray", help="local (this process) or ray (a Ray cluster; needs --format jsonl "
                                            "--out FILE and the ray extra).")] = Engine.local,
-    ray_address: Annotated[str | None, typer.Option("--ray-address", help="With --engine ray: the cluster to join "
-                                                    "(HEAD_IP:6379 or auto); default: a local Ray instance.")] = None,
+    ray_address: Annotated[str | None, typer.Option("--ray-address", metavar="ADDRESS", show_default="a local Ray instance", help="With --engine ray: the cluster to join "
+                                                    "(HEAD_IP:6379 or auto).")] = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
