@@ -223,7 +223,7 @@ def test_distractors_plant_the_party_into_other_rows_sentences():
     from stance.features import row_input
 
     rows = [r for r in load_train() if r.label in LABELS][:60]
-    items, labels = [row_input(r) for r in rows], [r.label for r in rows]
+    items = [row_input(r) for r in rows]
     assert add_distractors(items, rows, 0.0, seed=1) == items
     first = add_distractors(items, rows, 1.0, seed=1)
     assert first == add_distractors(items, rows, 1.0, seed=1)  # seeded
