@@ -220,14 +220,14 @@ def test_minilm_gate_on_seed(seed_results):
 
 def test_cli_summarize_json_out_and_llm_error(seed_paths, tmp_path):
     out = tmp_path / "s.json"
-    res = CliRunner().invoke(app, ["summarize", "--format", "json", "--out", str(out), *map(str, seed_paths)])
+    res = CliRunner().invoke(app, ["summarize", "--model", "rules", "--format", "json", "--out", str(out), *map(str, seed_paths)])
     assert res.exit_code == 0, res.output
     doc = json.loads(out.read_text())
     assert len(doc["events"]) == 1
     event = doc["events"][0]
     assert {"articles", "sentences", "dropped"} <= set(event)
     assert all({"text", "sources", "evidence", "support"} <= set(s) for s in event["sentences"])
-    bad = CliRunner().invoke(app, ["summarize", "--llm", "no-such-backend:x", *map(str, seed_paths)])
+    bad = CliRunner().invoke(app, ["summarize", "--model", "rules", "--llm", "no-such-backend:x", *map(str, seed_paths)])
     assert bad.exit_code != 0 and "Traceback" not in bad.output
     assert bad.output.strip().splitlines()[-1].startswith("error:")
 
