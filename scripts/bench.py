@@ -22,7 +22,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
 def machine() -> str:
@@ -116,16 +115,9 @@ def main() -> None:
              "Regenerate: `python scripts/bench.py --write --train` (without `--train` the training row is left out).\n")
     print(block)
     if args.write:
-        from stance.io.atomic import write_text
+        from bench_md import write_block
 
-        path = ROOT / "BENCHMARKS.md"
-        text = path.read_text(encoding="utf-8")
-        if START in text:
-            head, rest = text.split(START, 1)
-            text = head + START + "\n" + block + END + rest.split(END, 1)[1]
-        else:
-            text = text.rstrip("\n") + f"\n\n{START}\n{block}{END}\n"
-        write_text(path, text)
+        write_block("bench", block)
     if args.batch:
         subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_batch.py"), "--n", str(args.batch),
                         *(["--write"] if args.write else [])], check=True)

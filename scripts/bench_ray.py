@@ -24,6 +24,7 @@ def main() -> None:
     ap.add_argument("--model", default="model", help="classifier spec, as in `stance predict --model`")
     ap.add_argument("--actors", default="1,2", help="comma-separated actor pool sizes to time")
     ap.add_argument("--repeat", type=int, default=1, help="copies of the 62 articles in the batch")
+    ap.add_argument("--write", action="store_true", help="write the table into BENCHMARKS.md")
     args = ap.parse_args()
 
     import ray
@@ -38,7 +39,7 @@ def main() -> None:
     n = len(paths) * args.repeat
     rows = [{"id": f"{p}#{k}", "text": p.read_text(encoding="utf-8")} for k in range(args.repeat) for p in paths]
 
-    clf = load_classifier(args.model)  # not timed; also trains and caches the default model once
+    clf = load_classifier(args.model, build=True)  # not timed
     get_nlp()
     t0 = time.perf_counter()
     local = [r for _ in range(args.repeat) for r in run([str(p) for p in paths], clf)]
@@ -55,12 +56,19 @@ def main() -> None:
     finally:
         ray.shutdown()
 
-    print(f"model {args.model}, {n} articles, {os.cpu_count()} CPU cores")
-    print(f"| {'engine':<6} | {'actors':>6} | {'seconds':>8} | {'articles/s':>10} |")
-    print(f"|{'-' * 8}|{'-' * 7}:|{'-' * 9}:|{'-' * 11}:|")
-    for engine, actors, seconds in table:
-        print(f"| {engine:<6} | {actors:>6} | {seconds:>8.1f} | {n / seconds:>10.2f} |")
+    lines = [f"| {'engine':<6} | {'actors':>6} | {'seconds':>8} | {'articles/s':>10} |",
+             f"|{'-' * 8}|{'-' * 7}:|{'-' * 9}:|{'-' * 11}:|"]
+    lines += [f"| {engine:<6} | {actors:>6} | {seconds:>8.1f} | {n / seconds:>10.2f} |" for engine, actors, seconds in table]
+    block = (f"## Ray Data against the plain run (`scripts/bench_ray.py`)\n\nModel `{args.model}`, {n} articles "
+             f"(the 60 dev articles and the 2 seeds x {args.repeat}), a local Ray instance, {os.cpu_count()} CPU cores; "
+             "each Ray run includes starting its actors and loading the model in each.\n\n" + "\n".join(lines)
+             + f"\n\nRegenerate: `python scripts/bench_ray.py --model {args.model} --actors {args.actors} "
+             f"--repeat {args.repeat} --write`.\n")
+    print(block)
+    if args.write:
+        from bench_md import write_block
 
+        write_block("bench_ray", block)
 
 if __name__ == "__main__":
     main()
