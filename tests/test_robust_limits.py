@@ -224,9 +224,9 @@ def test_floors_files_are_validated_like_configs(tmp_path, text, message):
 
 
 def test_evaluate_rejects_bad_floors_before_the_evaluation(tmp_path, monkeypatch):
-    import stance.cli as cli
+    import stance.cli.model as cli
 
-    monkeypatch.setattr(cli, "_classifier", lambda model: pytest.fail("evaluation started"))
+    monkeypatch.setattr(cli, "classifier_for", lambda *a, **k: pytest.fail("evaluation started"))
     path = tmp_path / "floors.yaml"
     path.write_text("- 1\n", encoding="utf-8")
     result = runner.invoke(app, ["evaluate", "--model", "rules", "--check", "--floors", str(path)])
@@ -247,9 +247,9 @@ def test_summarize_with_only_bad_inputs_exits_1(tmp_path):
 
 
 def test_evaluate_with_a_bogus_baseline_fails_before_the_evaluation(monkeypatch):
-    import stance.cli as cli
+    import stance.cli.model as cli
 
-    monkeypatch.setattr(cli, "_classifier", lambda model: pytest.fail("evaluation started"))
+    monkeypatch.setattr(cli, "classifier_for", lambda *a, **k: pytest.fail("evaluation started"))
     result = runner.invoke(app, ["evaluate", "--model", "rules", "--baselines", "rules,bogus"])
     assert result.exit_code == 2
     assert result.stderr.startswith("error: --baselines: unknown classifier bogus") and len(result.stderr.splitlines()) == 1

@@ -80,9 +80,9 @@ def test_a_device_behind_a_symlink_is_written_through(tmp_path):
 
 @pytest.mark.parametrize("option", ["--out", "--html"])
 def test_a_folder_as_output_is_one_line_before_any_work(tmp_path, article, option, monkeypatch):
-    import stance.cli as cli
+    import stance.cli.predict as cli
 
-    monkeypatch.setattr(cli, "_classifier", lambda model: pytest.fail("work started before the output check"))
+    monkeypatch.setattr(cli, "classifier_for", lambda *a, **k: pytest.fail("work started before the output check"))
     result = predict(option, str(tmp_path), str(article))
     assert result.exit_code == 2
     assert result.stderr.strip() == f"error: {tmp_path}: is a folder; give a file name"
