@@ -20,7 +20,7 @@ from stance.io.ingest import InputError, Raw, read_articles, sniff_suffix, to_ar
 from stance.summarize import stance_judge
 from stance.summarize import summarize as summarize_results
 from stance.train.default import default_model_dir
-from stance.types import Article, ArticleResult, EventSummary, MergedParty
+from stance.types import Article, ArticleResult, EventSummary, MergedParty, PartyInput
 
 Classifier = StanceClassifier | str
 
@@ -54,15 +54,22 @@ def read(text_or_path: str | Article) -> Article:
     return to_article(Raw(source="<text>", content=text_or_path, is_html=sniff_suffix(text_or_path) == ".html"))
 
 
+def analyze_with_inputs(article: Article, classifier: StanceClassifier,
+                        threshold: float = DEFAULT_THRESHOLD) -> tuple[ArticleResult, list[PartyInput]]:
+    """:func:`analyze`, plus the input the classifier read for each party (in ``parties`` order);
+    the evaluation scores exactly these."""
+    found = find_parties(article)
+    inputs = [party_input(p, sts, article.title) for p, sts in found]
+    probs = classifier.predict(inputs) if inputs else []
+    stances = [party_stance(article, p, sts, pr, threshold) for (p, sts), pr in zip(found, probs)]
+    return ArticleResult(article=article, parties=stances, statements=[s for _, sts in found for s in sts]), inputs
+
+
 def analyze(article: Article | str, classifier: Classifier = "model",
             threshold: float = DEFAULT_THRESHOLD) -> ArticleResult:
     """One article's parties with their stance and evidence; holds plain Python values only."""
-    article = read(article)
     clf = load_classifier(classifier) if isinstance(classifier, str) else classifier
-    found = find_parties(article)
-    probs = clf.predict([party_input(p, sts, article.title) for p, sts in found]) if found else []
-    stances = [party_stance(article, p, sts, pr, threshold) for (p, sts), pr in zip(found, probs)]
-    return ArticleResult(article=article, parties=stances, statements=[s for _, sts in found for s in sts])
+    return analyze_with_inputs(read(article), clf, threshold)[0]
 
 
 def run(inputs: Iterable[str], classifier: Classifier = "model", threshold: float = DEFAULT_THRESHOLD,

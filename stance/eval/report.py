@@ -66,19 +66,15 @@ class ProductRun:
 def run_product(gold: list[GoldArticle], classifier) -> ProductRun:
     """Read each labelled article as the product does and keep, for every gold party the extractor
     finds, the very input the product gives its classifier (stance.features.party_input)."""
-    from stance.aggregate import party_stance
-    from stance.features import find_parties, gold_article, party_input
+    from stance.features import gold_article
+    from stance.pipeline import analyze_with_inputs
 
     run = ProductRun([], [], [], [], [])
     for ga in gold:
-        article = gold_article(ga)
-        found = find_parties(article)
-        inputs = [party_input(p, sts, article.title) for p, sts in found]
-        probs = classifier.predict(inputs) if inputs else []
-        stances = [party_stance(article, p, sts, pr) for (p, sts), pr in zip(found, probs)]
-        run.results.append(ArticleResult(article=article, parties=stances))
-        index = {id(ps): i for i, ps in enumerate(stances)}
-        for ps, gp in match_parties(stances, ga.parties):
+        result, inputs = analyze_with_inputs(gold_article(ga), classifier)
+        run.results.append(result)
+        index = {id(ps): i for i, ps in enumerate(result.parties)}
+        for ps, gp in match_parties(result.parties, ga.parties):
             run.items.append(inputs[index[id(ps)]])
             run.truth.append(gp.stance)
             run.predicted.append(ps.stance)
