@@ -6,6 +6,7 @@ exit status is non-zero when either check fails.
 
     python scripts/eval_extraction.py            # seed and dev
     python scripts/eval_extraction.py --split dev --verbose
+    python scripts/eval_extraction.py --split challenge   # also by party kind
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def run_split(name: str, verbose: bool) -> tuple[dict, list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("seed", "dev", "both"), default="both")
+    ap.add_argument("--split", choices=("seed", "dev", "challenge", "both"), default="both")
     ap.add_argument("--verbose", action="store_true", help="print every predicted party and its statements")
     args = ap.parse_args(argv)
     splits = ("seed", "dev") if args.split == "both" else (args.split,)
@@ -72,6 +73,10 @@ def main(argv: list[str] | None = None) -> int:
               f"(tp {scores['tp']}, predicted {scores['predicted']}, gold {scores['gold']}); evidence overlap "
               f"P={scores['evidence_precision']:.3f} R={scores['evidence_recall']:.3f} F1={scores['evidence_f1']:.3f}; "
               f"{secs:.1f} s")
+        for kind, k in scores["by_kind"].items():
+            print(f"   {kind:<14} P={k['precision']:.3f} R={k['recall']:.3f} (tp {k['tp']}, predicted {k['predicted']}, gold {k['gold']})")
+        for m in scores["non_parties_reported"]:
+            print(f"   NON-PARTY {m['article']}: {m['party']}")
         for m in scores["misses"]:
             print(f"   miss  {m['article']}: {m['party']}")
         for m in scores["false_positives"]:

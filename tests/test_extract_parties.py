@@ -25,3 +25,24 @@ def test_government_alias_is_the_phrase_up_to_its_comma():
     party, _ = find(r, "Somalia")
     assert "Somalia's federal government" in party.aliases
     assert not any("backed" in a for a in party.aliases)
+
+
+def test_coordinated_bodies_are_one_party_named_as_written():
+    r = parties("The Orland Union, the Republic of Vessa and neighbouring states, whose envoys met in May, "
+                "urged both sides to agree an immediate ceasefire.")
+    assert find(r, "Orland Union, the Republic of Vessa and neighbouring states") is not None
+    assert not any("whose envoys" in name for name in r)
+    assert "Orland Union" not in r
+
+
+def test_qualified_plural_leaders_are_a_collective_party_not_a_named_leader():
+    r = parties("Commander Tomas Reyl, the rebel leader, said his men would fight on.\n\n"
+                "West Arvenian leaders called for a truce at a summit in Kessa.")
+    leaders = find(r, "leaders")
+    assert leaders is not None and leaders[0].name == "West Arvenian leaders"
+    assert "West Arvenian leaders" not in find(r, "Reyl")[0].aliases
+
+
+def test_two_people_named_together_stay_two_parties():
+    r = parties("Anton Veller and Mira Castan said on Monday they would accept a ceasefire.")
+    assert not any(" and " in name for name in r)

@@ -2,7 +2,8 @@
 
 Each rule looks at one noun phrase (given by its head token) and either does not
 apply (None), names an entity, or settles that the phrase is nobody (NOBODY). They run
-in order, the most specific first: a dateline, a relative pronoun, a place that
+in order, the most specific first: a dateline, a relative pronoun, several bodies
+that speak together (stance.extract.collective), a place that
 speaks (its government), a named person in the phrase or in apposition ("the front's
 spokesman, Arben Hoti"), an unnamed spokesperson or official (stance.extract.unnamed),
 pronouns, surnames, sources, organisations, bodies of a country, unknown capitalised
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 from stance.extract import coref
 from stance.extract.collect import org_name
+from stance.extract.collective import collective_speaker
 from stance.extract.entities import Entity, Registry
 from stance.extract.lexicon import (
     BODY_HEADS,
@@ -104,6 +106,11 @@ def relative_pronoun(np: NounPhrase, reg: Registry) -> Entity | None:
     if anchor.dep_ != "relcl":
         return None
     return resolve(anchor.head, np.offset, reg) or NOBODY
+
+
+def collective(np: NounPhrase, reg: Registry) -> Entity | None:
+    """'The African Union, the EU and neighbouring states', 'European leaders': one party."""
+    return collective_speaker(np.head, reg)
 
 
 def country_name(np: NounPhrase, reg: Registry) -> Entity | None:
@@ -257,7 +264,7 @@ def group_noun(np: NounPhrase, reg: Registry) -> Entity | None:
 
 
 RULES: tuple[Rule, ...] = (
-    dateline, relative_pronoun, country_name, place_subject, named_person, appositive_person, unnamed_speaker,
+    dateline, relative_pronoun, collective, country_name, place_subject, named_person, appositive_person, unnamed_speaker,
     personal_pronoun, surname, source, unresolvable_pronoun, organisation, country_body, unknown_subject,
     epithet, the_government, group_noun,
 )

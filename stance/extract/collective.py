@@ -1,0 +1,98 @@
+"""Collective parties: several bodies that speak together are one party, named as the article names it.
+
+"The African Union, the EU and neighbouring states urged a halt", "European leaders
+said", "the troika of Norway, Britain and the US" (issue 16). The words that make a
+collective speaker are data (resources/collectives.yaml); the rule reads the parse:
+a coordinated subject of bodies or places, or a plural head such as "leaders" or
+"bishops" that a name, a place or a regional word qualifies. People named together
+("Putin and Zelensky") stay separate parties, and so does one country's leadership
+("Israeli leaders" is Israel's government).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from stance.extract.entities import Entity, Registry
+from stance.names import normalise
+
+BODY_LABELS = ("GPE", "ORG", "NORP", "LOC")
+GOVERNMENT_HEADS = frozenset("leader minister government official".split())
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, frozenset[str]]:
+    data = yaml.safe_load(resources.files("stance.resources").joinpath("collectives.yaml").read_text("utf-8"))
+    return {k: frozenset(w.lower() for w in v) for k, v in data.items()}
+
+
+def listed(tok) -> bool:
+    """A coordinated list the parser took for an apposition: "A, B and C" with B as appos of A."""
+    return tok.dep_ == "appos" and any(c.dep_ == "conj" for c in tok.children) and any(c.dep_ == "cc" for c in tok.children)
+
+
+def conjuncts(head) -> list:
+    """The head and every token coordinated with it ("A, B and C")."""
+    out, todo = [], [head]
+    while todo:
+        tok = todo.pop()
+        out.append(tok)
+        todo.extend(c for c in tok.children if c.dep_ == "conj" or listed(c))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _label(tok) -> str:
+    return tok.ent_type_ if tok.ent_type_ else ""
+
+
+def _is_body(tok) -> bool:
+    """A conjunct that names a body or a place, or a common noun for bodies ("neighbouring states")."""
+    if tok.pos_ == "PRON" or _label(tok) == "PERSON":
+        return False
+    return _label(tok) in BODY_LABELS or (tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS")) or (
+        tok.pos_ == "PROPN" and _label(tok) != "PERSON")
+
+
+def _qualified(head, reg: Registry) -> bool:
+    """A plural head qualified by a name, a place or a regional word, and not one country's leadership."""
+    words = lexicon()
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    named = [m for m in mods if m.text[:1].isupper() or m.lower_ in words["qualifiers"]]
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        named += [p for p in prep.children if p.dep_ == "pobj" and p.text[:1].isupper()]
+    if not named:
+        return False
+    countries = {reg.country_of(m.text) for m in named if m.text[:1].isupper()}
+    one_country = len(countries) == 1 and None not in countries and len(named) == 1
+    return not (one_country and head.lemma_.lower() in GOVERNMENT_HEADS)
+
+
+def phrase(head) -> str:
+    """The noun phrase as written, up to its first relative clause or apposition."""
+    dropped = {x.i for t in head.subtree for c in t.children
+               if c.dep_ in ("relcl", "acl", "appos") and not listed(c) for x in c.subtree}
+    toks = list(head.subtree)
+    end = next((t.i for t in toks if t.i in dropped), toks[-1].i + 1)
+    return head.doc[toks[0].i : end].text.strip(" ,.;:—–-")
+
+
+def collective_speaker(head, reg: Registry) -> Entity | None:
+    """The collective party a noun phrase (given by its head) names, or None."""
+    words = lexicon()
+    if any(c.dep_ == "det" and c.lower_ in words["excluded_determiners"] for c in head.children):
+        return None
+    parts = conjuncts(head)
+    lemma = head.lemma_.lower()
+    if len(parts) >= 2:
+        if not all(_is_body(t) for t in parts):
+            return None
+    elif lemma in words["group_nouns"]:
+        if not _qualified(head, reg):
+            return None
+    elif not (lemma in words["heads"] and head.tag_ in ("NNS", "NNPS") and _qualified(head, reg)):
+        return None
+    name = phrase(head)
+    return reg.get("c:" + normalise(name), name, "organisation")
