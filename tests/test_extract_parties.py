@@ -46,3 +46,31 @@ def test_qualified_plural_leaders_are_a_collective_party_not_a_named_leader():
 def test_two_people_named_together_stay_two_parties():
     r = parties("Anton Veller and Mira Castan said on Monday they would accept a ceasefire.")
     assert not any(" and " in name for name in r)
+
+
+def test_government_keeps_every_name_the_article_gives_it():
+    r = parties("The Yaoundé government said it would not negotiate a ceasefire with the separatists.\n\n"
+                "The Damascus-based government rejected the truce on Monday.")
+    cameroon, _ = find(r, "Cameroon")
+    syria, _ = find(r, "Syria")
+    assert "The Yaoundé government" in cameroon.aliases
+    assert "The Damascus-based government" in syria.aliases
+
+
+def test_government_named_by_an_unlisted_capital_is_found():
+    r = parties("The government in Port Vessel said it would observe the ceasefire from midnight.")
+    party, statements = find(r, "Port Vessel")
+    assert party.kind == "government" and statements
+
+
+def test_double_barrelled_name_is_one_person():
+    r = parties("Temba Ndoro-Hartley, the interior minister, said the government was ready for a truce.")
+    party, _ = find(r, "Ndoro-Hartley")
+    assert party.kind == "person" and party.name == "Temba Ndoro-Hartley"
+
+
+def test_hyphenated_group_name_is_no_person():
+    r = parties("The government said it would accept a truce.\n\n"
+                "Arlo Venn, a researcher at a policy institute, said: \"Al-Kharun has never accepted a ceasefire,\" "
+                "he said.")
+    assert find(r, "Al-Kharun") is None or find(r, "Al-Kharun")[0].kind != "person"

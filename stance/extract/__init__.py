@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from stance.extract.collect import collect_entities
 from stance.extract.entities import Entity
+from stance.extract.governments import name_governments
 from stance.extract.lexicon import CALL_FOR_HALT
 from stance.extract.relevance import context_relevance, relevant
 from stance.extract.roles import fold_into_spokespeople
@@ -56,6 +57,7 @@ def extract(article: Article, parsed: list[tuple[int, object]]) -> list[tuple[Pa
     registry = collect_entities(parsed, outlet=article.outlet)
     grouped = _by_party(extract_statements(parsed, registry))
     fold_into_spokespeople(grouped)
+    name_governments(registry)
     paragraphs = [(offset, offset + len(doc.text)) for offset, doc in parsed]
     out = []
     for ent, statements in grouped.values():

@@ -69,7 +69,7 @@ RELEVANCE = re.compile(
     re.IGNORECASE,
 )
 IRRELEVANT = re.compile(
-    r"accession talks|\bEU member(ship)?\b|prisoner|\bPOWs?\b|arrest warrant|indict\w*|sanction\w*|"
+    r"accession talks|\bEU member(ship)?\b|\bmembership\b|\bcustoms\b|prisoner|\bPOWs?\b|arrest warrant|indict\w*|sanction\w*|"
     r"humanitarian aid|emergency aid|aid convoys?|election|grain|accession|enlargement|partnership agreement|"
     r"asset freezes?|loan\b|tariffs?|imports?\b|exports?\b|swap\b|exchange of (wounded )?prisoners|detainees",
     re.IGNORECASE,
@@ -145,7 +145,8 @@ def observer_pattern() -> re.Pattern:
 
 
 def country_of(word: str) -> str | None:
-    return places().get(word.lower().strip(" .’'s"))
+    """The country a place word names ("Damascus", "Syria's" and "Syrian" all name Syria)."""
+    return places().get(re.sub(r"[’']s$", "", word.lower().strip(" .’'")).strip(" .’'"))
 
 
 def is_outlet(text: str, outlet: str = "") -> bool:

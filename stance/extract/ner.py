@@ -21,6 +21,25 @@ def speaking_words(parsed, places: Gazetteer, outlet: str) -> set[str]:
             and t.lower_ not in places.words and not ORG_WORDS.match(t.text) and not is_outlet(t.text, outlet)}
 
 
+def joins(tok) -> bool:
+    """The hyphen inside a double-barrelled name ("Ndlovu-Hart"), written without spaces."""
+    return tok.text in ("-", "‐") and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+
+
+def name_start(doc, tok) -> int:
+    """The first token of the capitalised proper-noun chain that ends at ``tok``, across hyphens."""
+    start = tok.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.dep_ == "compound" and prev.pos_ == "PROPN" and prev.text[:1].isupper():
+            start -= 1
+        elif joins(prev) and start > 1 and doc[start - 2].pos_ == "PROPN" and doc[start - 2].text[:1].isupper():
+            start -= 2
+        else:
+            break
+    return start
+
+
 def missed_people(doc, speakers: set[str], places: Gazetteer, outlet: str) -> list:
     """A chain of two to four capitalised proper nouns that speaks ("Arben Hoti said"),
     or stands in apposition to a role ("the minister, Agathe Mourel,"), is a person."""
@@ -32,11 +51,9 @@ def missed_people(doc, speakers: set[str], places: Gazetteer, outlet: str) -> li
             continue
         if tok.ent_type_ not in REPAIRABLE or places.country_of(tok.text) or tok.lower_ in places.words:
             continue
-        start = tok.i
-        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
-            start -= 1
+        start = name_start(doc, tok)
         span = doc[start : tok.i + 1]
-        words = [t.text for t in span]
+        words = span.text.split()
         if not 2 <= len(words) <= 4 or any(ORG_WORDS.match(w) for w in words) or is_outlet(span.text, outlet):
             continue
         if TITLE_WORDS.match(words[0]):

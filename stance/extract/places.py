@@ -16,6 +16,7 @@ from stance.names import bare_name
 DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "s", "n")
 PLACE_SUFFIXES = ("ia", "a", "e", "o", "y", "")
 DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{2,})(?:,\s*(?P<country>[A-Z][a-z][\w'-]+))?(?:,[^—–\n]{0,20})?\s*[—–]")
+GOVERNED = frozenset("government regime junta".split())
 COUNTRY_HEADS = frozenset("government president presidency people capital prime cabinet parliament".split())
 
 
@@ -75,6 +76,12 @@ def learn_places(parsed) -> tuple[dict[str, str], set[str]]:
                 if nxt.pos_ == "PROPN" and nxt.dep_ == "pobj" and nxt.text[:1].isupper() and not country_of(nxt.text):
                     local.setdefault(nxt.text.lower(), nxt.text)
                     words.add(nxt.text.lower())
+            if tok.lower_ == "in" and tok.head.lemma_.lower() in GOVERNED:
+                place = [t for t in doc[tok.i + 1 : tok.i + 4] if t.pos_ == "PROPN" and t.text[:1].isupper()]
+                if place and place[0].i == tok.i + 1 and not country_of(" ".join(t.text for t in place)):
+                    name = " ".join(t.text for t in place)
+                    local.setdefault(name.lower(), name)
+                    words.add(name.lower())
             if tok.lower_ == "in" and tok.i + 2 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and not doc[tok.i + 2].text[:1].isupper():
                 words.add(doc[tok.i + 1].text.lower())
     for place in sorted(gpes):

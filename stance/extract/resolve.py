@@ -214,7 +214,7 @@ def country_body(np: NounPhrase, reg: Registry) -> Entity | None:
     if np.lemma not in BODY_HEADS and not np.ents_over_head("GPE", "NORP"):
         return None
     for e in np.ents:
-        if e.label_ in ("GPE", "NORP"):
+        if e.label_ in ("GPE", "NORP", "ORG", "LOC", "PERSON"):
             country = reg.country_of(bare_name(e.text))
             if country:
                 gov = reg.government(country)
