@@ -49,6 +49,11 @@ def is_proper(alias: str) -> bool:
     return bool(words) and words[0][:1].isupper() and alias.strip().lower() not in PRONOUNS
 
 
+def name_words(name: str) -> list[str]:
+    """A personal name's words, normalised, without titles: "Gen. Anna Korr's" -> ["anna", "korr"]."""
+    return [w for w in normalise(bare_name(name)).split() if w not in TITLES and w != "gen"]
+
+
 def surname(name: str) -> str:
     words = [w for w in normalise(name).split() if w not in TITLES]
     return words[-1] if words else ""

@@ -74,3 +74,27 @@ def test_hyphenated_group_name_is_no_person():
                 "Arlo Venn, a researcher at a policy institute, said: \"Al-Kharun has never accepted a ceasefire,\" "
                 "he said.")
     assert find(r, "Al-Kharun") is None or find(r, "Al-Kharun")[0].kind != "person"
+
+
+def test_people_who_share_a_surname_stay_apart():
+    r = parties("Anna Petrenko, a commander of the eastern brigade, said on Monday her unit would observe the ceasefire.\n\n"
+                "Ivan Petrenko, who leads a rival militia, rejected the truce and said his men would fight on.\n\n"
+                "\"We will never stop,\" Petrenko said.")
+    anna, anna_sts = find(r, "Anna Petrenko")
+    ivan, ivan_sts = find(r, "Ivan Petrenko")
+    assert anna is not ivan
+    assert not any("never stop" in s.text for s in anna_sts + ivan_sts)
+
+
+def test_a_first_name_alone_refers_to_the_one_person_with_it():
+    r = parties("Girmay Alemu, the regional president, said his forces would observe the ceasefire.\n\n"
+                "Girmay added that talks on a lasting truce should start within a week.")
+    person, statements = find(r, "Girmay Alemu")
+    assert len(statements) == 2
+    assert "Girmay" not in r
+
+
+def test_a_weekday_before_a_name_is_no_part_of_it():
+    r = parties("On Wednesday Ivo Matko said the rebels would accept a truce.")
+    party, _ = find(r, "Matko")
+    assert party.name == "Ivo Matko" and party.role == ""

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from stance.extract.entities import Entity, Registry, drop_the, org_key, person_key
-from stance.extract.lexicon import COMMENTATOR, GROUP_HEADS, INSTITUTIONS, MEDIA_NOUNS, ORG_WORDS, SPOKES, observer_pattern
+from stance.extract.entities import Entity, Registry, drop_the, org_key
+from stance.extract.lexicon import COMMENTATOR, GROUP_HEADS, INSTITUTIONS, MEDIA_NOUNS, ORG_WORDS, SPOKES, WEEKDAYS, observer_pattern
 from stance.extract.ner import repair_people
 from stance.extract.places import Gazetteer
 from stance.extract.roles import appositive, head_role, left_title, speaks_for
@@ -68,7 +68,10 @@ def _is_organisation(doc, ent, text: str) -> bool:
 
 
 def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
-    person = reg.get(person_key(text), text, "person")
+    named = reg.people_named(text)
+    if len(named) > 1:
+        return  # a surname two people share: neither is meant for sure
+    person = named[0] if named else reg.add_person(text)
     if len(text.split()) > len(person.name.split()):
         person.add_alias(person.name)
         person.name = text
@@ -100,6 +103,8 @@ def _set_role(reg: Registry, person: Entity, role: str, pos: int | None = None) 
 
 
 def _register(reg: Registry, doc, ent, offset: int) -> None:
+    if ent.label_ == "PERSON" and len(ent) > 2 and ent[0].lower_ in WEEKDAYS:
+        ent = ent[1:]  # 'Wednesday Ivo Matić' as one name: the tagger took the day in
     text = bare_name(ent.text)
     pos = offset + ent.start_char
     if not text or _is_dateline(doc, ent, text):

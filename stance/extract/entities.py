@@ -1,6 +1,7 @@
 """The entities of one article: the Entity record and the registry that keys them.
 
-People are keyed by surname and carry their fullest name; governments by country
+People are keyed by full name and carry their fullest name (a surname alone refers to
+them only when no other person in the article shares it); governments by country
 (capital, demonym and name all merge: "Kyiv", "Ukrainian officials", "Ukraine");
 organisations by their full name ("Communist Party of the Philippines"). News outlets
 and anonymous sources are entities flagged ``is_source``; analysts and other
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 
 from stance.extract.lexicon import is_outlet
 from stance.extract.places import Gazetteer
-from stance.names import bare_name, surname
+from stance.names import name_words
 
 
 @dataclass
@@ -42,12 +43,17 @@ def drop_the(name: str) -> str:
     return re.sub(r"^the\s+", "", name, flags=re.I)
 
 
-def person_key(name: str) -> str:
-    return "p:" + (surname(bare_name(name)) or name.lower())
-
-
 def org_key(name: str) -> str:
     return "o:" + drop_the(name).lower()
+
+
+def _same_person(known: list[str], words: list[str]) -> bool:
+    """Whether two forms of a name fit one person: a single word that ends the full name,
+    or the same first name with the shorter form's other words inside the longer one."""
+    if len(known) < 2:
+        return known == words[-1:]
+    short, long = sorted((known, words), key=len)
+    return short[0] == long[0] and all(w in long[1:] for w in short[1:])
 
 
 class Registry:
@@ -69,9 +75,33 @@ class Registry:
             self.entities.append(ent)
         return ent
 
+    def people_named(self, name: str) -> list[Entity]:
+        """The people a name may refer to (issue 16: people who share a surname stay apart).
+
+        A full name refers to the person with that name, or to the one person with its
+        surname whose first name does not differ ("Ana Tembe" is "Ana Tembe Macuácua"); a
+        single word to every person with that surname, else to every person with that first
+        or middle name ("Girma" for "Girma Alemseged").
+        """
+        words = name_words(name)
+        if not words:
+            return []
+        people = [e for e in self.entities if e.kind == "person"]
+        if len(words) >= 2:
+            exact = [p for p in people if any(name_words(n) == words for n in (p.name, *p.aliases))]
+            if exact:
+                return exact[:1]
+            return [p for p in people if _same_person(name_words(p.name), words)]
+        by_surname = [p for p in people if name_words(p.name)[-1:] == words]
+        return by_surname or [p for p in people if len(name_words(p.name)) >= 2 and words[0] in name_words(p.name)]
+
     def person(self, name: str) -> Entity | None:
-        """The person already named with this surname, if any."""
-        return self.by_key.get(person_key(name))
+        """The one person a name refers to; None when nobody or several people fit."""
+        found = self.people_named(name)
+        return found[0] if len(found) == 1 else None
+
+    def add_person(self, name: str) -> Entity:
+        return self.get("p:" + " ".join(name_words(name)), name, "person")
 
     def organisation(self, name: str) -> Entity | None:
         return self.by_key.get(org_key(name))

@@ -99,6 +99,7 @@ UNNAMED_SPEAKERS = frozenset(
     "negotiator envoy statement letter communique communiqué".split())
 ANONYMOUS_HEADS = frozenset("official aide adviser advisor diplomat statement letter communique communiqué".split())
 DOCUMENT_HEADS = frozenset("statement letter communique communiqué message".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 PERSONAL_PRONOUNS = frozenset("he she him her".split())
 GOVERNMENT_WORDS = re.compile(
     r"\b(ministry|government|presidency|cabinet|office|administration|foreign|interior|defen[cs]e)\b", re.IGNORECASE)

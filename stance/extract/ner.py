@@ -6,7 +6,7 @@ often exactly the names news about a little-covered conflict depends on.
 
 from __future__ import annotations
 
-from stance.extract.lexicon import ORG_WORDS, POSITION_VERBS, SPEECH_VERBS, TITLE_WORDS, is_outlet
+from stance.extract.lexicon import ORG_WORDS, POSITION_VERBS, SPEECH_VERBS, TITLE_WORDS, WEEKDAYS, is_outlet
 from stance.extract.places import Gazetteer
 
 REPAIRABLE = ("", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW")
@@ -52,6 +52,8 @@ def missed_people(doc, speakers: set[str], places: Gazetteer, outlet: str) -> li
         if tok.ent_type_ not in REPAIRABLE or places.country_of(tok.text) or tok.lower_ in places.words:
             continue
         start = name_start(doc, tok)
+        while start < tok.i and (doc[start].ent_type_ in ("DATE", "TIME") or doc[start].lower_ in WEEKDAYS):
+            start += 1
         span = doc[start : tok.i + 1]
         words = span.text.split()
         if not 2 <= len(words) <= 4 or any(ORG_WORDS.match(w) for w in words) or is_outlet(span.text, outlet):

@@ -176,9 +176,13 @@ def personal_pronoun(np: NounPhrase, reg: Registry) -> Entity | None:
 
 
 def surname(np: NounPhrase, reg: Registry) -> Entity | None:
-    """'Hoti said': a capitalised word that is a known person's surname."""
+    """'Hoti said': a capitalised word that is a known person's surname (or first name);
+    a surname two people share names neither."""
     head = np.head
-    return reg.person(head.text) if head.pos_ == "PROPN" or head.text[:1].isupper() else None
+    if not (head.pos_ == "PROPN" or head.text[:1].isupper()):
+        return None
+    named = reg.people_named(head.text)
+    return NOBODY if len(named) > 1 else (named[0] if named else None)
 
 
 def source(np: NounPhrase, reg: Registry) -> Entity | None:

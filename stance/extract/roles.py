@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from stance.extract.entities import Entity
-from stance.extract.lexicon import SPOKES, SUB_UNIT
+from stance.extract.lexicon import SPOKES, SUB_UNIT, WEEKDAYS
 from stance.names import LEADING_ARTICLE, strip_possessive
 
 CONNECTORS = ("of", "and", "for", "-")
@@ -22,7 +22,7 @@ def left_title(doc, ent) -> str:
     sent_start = ent.sent.start
     while i >= sent_start:
         tok = doc[i]
-        if tok.ent_type_ == "PERSON" or tok.pos_ in ("DET", "VERB", "AUX", "PRON", "NUM", "SCONJ"):
+        if tok.ent_type_ in ("PERSON", "DATE", "TIME") or tok.lower_ in WEEKDAYS or tok.pos_ in ("DET", "VERB", "AUX", "PRON", "NUM", "SCONJ"):
             break
         if tok.pos_ in ("PROPN", "NOUN", "ADJ") or (tok.lower_ in ("of", "and", "&", "-", "for") and i > sent_start):
             i -= 1
