@@ -98,3 +98,15 @@ def test_a_weekday_before_a_name_is_no_part_of_it():
     r = parties("On Wednesday Ivo Matko said the rebels would accept a truce.")
     party, _ = find(r, "Matko")
     assert party.name == "Ivo Matko" and party.role == ""
+
+
+def test_government_spokesperson_is_not_a_rebel_spokesman_whose_group_names_the_country():
+    r = parties("Pascal Runihura, a spokesman for the Alliance Fleuve Kestria, the rebel coalition, said the movement "
+                "was open to a truce.\n\n"
+                "On Monday a Kestrian government spokesperson in Velmont said Kestria would accept a ceasefire only "
+                "after a withdrawal. A ceasefire, the spokesperson said, could be signed next week.")
+    rebel, rebel_sts = find(r, "Runihura")
+    assert rebel.speaks_for == "the Alliance Fleuve Kestria"
+    assert not any("government spokesperson" in s.text or "the spokesperson said" in s.text for s in rebel_sts)
+    government = find(r, "Kestria")
+    assert government is not None and government[0].kind == "government"

@@ -56,7 +56,7 @@ def extract(article: Article, parsed: list[tuple[int, object]]) -> list[tuple[Pa
     """Parties with at least one relevant statement, in order of first statement."""
     registry = collect_entities(parsed, outlet=article.outlet)
     grouped = _by_party(extract_statements(parsed, registry))
-    fold_into_spokespeople(grouped)
+    fold_into_spokespeople(grouped, registry.organisation)
     name_governments(registry)
     paragraphs = [(offset, offset + len(doc.text)) for offset, doc in parsed]
     out = []

@@ -63,6 +63,7 @@ class Registry:
         self.entities: list[Entity] = []
         self.by_key: dict[str, Entity] = {}
         self.person_mentions: list[tuple[int, Entity]] = []
+        self.unnamed_mentions: list[tuple[int, str, Entity]] = []
         self.places = places
         self.outlet = outlet.lower()
         self.body = body

@@ -27,6 +27,7 @@ from stance.extract.lexicon import (
     MEDIA_NOUNS,
     PERSONAL_PRONOUNS,
     SOURCE_NOUNS,
+    SPOKES,
     UNNAMED_SPEAKERS,
 )
 from stance.extract.unnamed import unnamed
@@ -166,7 +167,10 @@ def appositive_person(np: NounPhrase, reg: Registry) -> Entity | None:
 def unnamed_speaker(np: NounPhrase, reg: Registry) -> Entity | None:
     if np.lemma not in UNNAMED_SPEAKERS or np.head.pos_ != "NOUN":
         return None
-    return unnamed(reg, np.head, np.toks, np.ents, np.text)
+    found = unnamed(reg, np.head, np.toks, np.ents, np.text)
+    if found is not None:
+        reg.unnamed_mentions.append((np.pos, np.lemma, found))
+    return found
 
 
 def personal_pronoun(np: NounPhrase, reg: Registry) -> Entity | None:
@@ -250,9 +254,19 @@ def unknown_subject(np: NounPhrase, reg: Registry) -> Entity | None:
 
 
 def epithet(np: NounPhrase, reg: Registry) -> Entity | None:
+    """'the spokesperson', 'the marshal': the named person whose role fits, unless an unnamed
+    spokesperson ("a government spokesperson in Kinshasa") was mentioned since."""
     if np.lemma not in EPITHET_HEADS:
         return None
-    return coref.epithet(reg, np.head.doc[np.start : np.end], np.lemma, np.pos) or NOBODY
+    person = coref.epithet(reg, np.head.doc[np.start : np.end], np.lemma, np.pos)
+    unnamed_before = [(p, e) for p, lemma, e in reg.unnamed_mentions
+                      if lemma == np.lemma and p < np.pos and SPOKES.search(lemma)]
+    if unnamed_before:
+        last_named = max((m for m in person.mentions if m < np.pos), default=-1) if person else -1
+        pos, ent = unnamed_before[-1]
+        if pos > last_named:
+            return NOBODY if ent.is_source else ent
+    return person or NOBODY
 
 
 def the_government(np: NounPhrase, reg: Registry) -> Entity | None:

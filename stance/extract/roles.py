@@ -67,7 +67,7 @@ def speaks_for(role: str) -> str | None:
         body = strip_possessive(role[: m.start()].rstrip()).strip()
         body = re.sub(r"^(a|an|the|its|his|her|their)\s+", "", body, flags=re.I)
         body = re.sub(r"\s*\b(chief|senior|deputy|official|main|top|press|political)\b", "", body, flags=re.I).strip()
-    body = body.strip(" ,")
+    body = body.split(",")[0].strip(" ,")  # "for the Alliance, the coalition that ...": the name only
     return body if body and body.lower() not in ("its", "his", "her", "their") else None
 
 
@@ -83,19 +83,31 @@ def speaks_for_body(person: Entity, body: Entity) -> bool:
     if len(acronym) >= 3 and " " not in acronym and len(initials) >= 3 and initials.startswith(acronym):
         return True
     said = LEADING_ARTICLE.sub("", said)
-    return any(re.search(rf"\b{re.escape(n)}\b", said) or re.search(rf"\b{re.escape(said)}\b", n) or head in n.split()
+    # "the federal government" names the government; "the Alliance Fleuve Congo" does not name Congo's
+    by_head = body.kind != "government" or not re.search(r"\b[A-Z]", LEADING_ARTICLE.sub("", person.speaks_for or ""))
+    return any(re.search(rf"\b{re.escape(n)}\b", said) or re.search(rf"\b{re.escape(said)}\b", n) or (by_head and head in n.split())
                for n in (LEADING_ARTICLE.sub("", x) for x in names) if len(n) > 2)
 
 
-def fold_into_spokespeople(grouped: dict[int, tuple[Entity, list]]) -> None:
+def acronym_of(short: str, name: str) -> bool:
+    """'NDF' for 'National Democratic Front of the Philippines'."""
+    initials = "".join(w[0] for w in name.split() if w.lower() not in ("of", "the", "and", "for")).lower()
+    return len(short) >= 2 and short.isupper() and initials.startswith(short.lower())
+
+
+def fold_into_spokespeople(grouped: dict[int, tuple[Entity, list]], named=lambda name: None) -> None:
     """A body whose named spokesperson also speaks in the article is represented by them
-    (guideline 2.2): the body's own statements join the spokesperson's."""
+    (guideline 2.2): the body's own statements join the spokesperson's. ``named`` finds
+    the organisation a spokesperson's body names exactly; they speak for no other body."""
     people = [ent for ent, _ in grouped.values() if ent.kind == "person" and ent.speaks_for]
     for key, (ent, sts) in list(grouped.items()):
         if ent.kind == "person":
             continue
         for person in people:
             if ent.kind == "government" and SUB_UNIT.search(person.speaks_for or ""):
+                continue
+            other = named(person.speaks_for)
+            if other is not None and other is not ent and not acronym_of(other.name, ent.name):
                 continue
             if speaks_for_body(person, ent):
                 grouped[id(person)][1].extend(sts)

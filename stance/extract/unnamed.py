@@ -50,9 +50,14 @@ def army(reg: Registry) -> Entity:
     return reg.get("o:" + name.lower(), name, "organisation")
 
 
-def _named_spokesperson(reg: Registry, body: Entity) -> Entity | None:
-    """The person the article names as this body's spokesperson."""
+def _named_spokesperson(reg: Registry, body: Entity, text: str) -> Entity | None:
+    """The person the article names as this body's spokesperson; a government's spokesperson
+    ("a government spokesperson in Kinshasa") is never one who speaks for another organisation
+    ("the Alliance Fleuve Congo")."""
     for ent in reg.entities:
+        other = reg.organisation(ent.speaks_for or "")
+        if other is not None and other is not body and GOVERNMENT_WORDS.search(text):
+            continue
         if ent.kind == "person" and ent.speaks_for and SPOKES.search(ent.role) and (
                 body.name.lower() in ent.role.lower() or body.name.lower() in ent.speaks_for.lower()
                 or any(a.lower() in ent.role.lower() for a in body.aliases if len(a) > 3)):
@@ -66,7 +71,7 @@ def unnamed(reg: Registry, head, toks, ents, text: str) -> Entity | None:
     spokes = bool(SPOKES.search(head.text))
     definite = any(t.lower_ in ("the", "this", "that") for t in toks if t.dep_ == "det")
     if body is not None:
-        speaker = (_named_spokesperson(reg, body) if spokes else None) or body
+        speaker = (_named_spokesperson(reg, body, text) if spokes else None) or body
         speaker.add_alias(text)
         return speaker
     if spokes and any(t.lemma_.lower() in ("army", "military") for t in toks if t is not head):
