@@ -110,3 +110,10 @@ def test_government_spokesperson_is_not_a_rebel_spokesman_whose_group_names_the_
     assert not any("government spokesperson" in s.text or "the spokesperson said" in s.text for s in rebel_sts)
     government = find(r, "Kestria")
     assert government is not None and government[0].kind == "government"
+
+
+def test_a_country_s_coalition_is_the_named_coalition_mentioned_later():
+    r = parties("PORT ALDEN — Vessaria's main rebel coalition said on Thursday it accepted a 30-day truce in principle.\n\n"
+                "The Harbour Alliance took the oil terminal in April.")
+    party, statements = find(r, "Harbour Alliance")
+    assert statements and "30-day truce" in statements[0].text

@@ -276,7 +276,10 @@ def the_government(np: NounPhrase, reg: Registry) -> Entity | None:
 
 
 def group_noun(np: NounPhrase, reg: Registry) -> Entity | None:
-    if np.lemma in GROUP_HEADS and np.lemma != "government" and np.definite:
+    """'the coalition', "Zanbaria's main rebel coalition": the named group of that kind."""
+    if np.lemma not in GROUP_HEADS or np.lemma == "government":
+        return None
+    if np.definite or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in np.head.children):
         return coref.group(reg, np.lemma, np.pos) or NOBODY
     return None
 
