@@ -117,3 +117,23 @@ def test_a_country_s_coalition_is_the_named_coalition_mentioned_later():
                 "The Harbour Alliance took the oil terminal in April.")
     party, statements = find(r, "Harbour Alliance")
     assert statements and "30-day truce" in statements[0].text
+
+
+def test_organisation_name_keeps_its_for_part():
+    r = parties("The Union for the Lakes said on Monday it would observe a truce.")
+    assert find(r, "Union for the Lakes") is not None
+
+
+def test_acronym_in_parentheses_is_the_same_armed_group():
+    r = parties("The Kessa Defence Army (KDA) said in a statement that it would not accept any ceasefire. "
+                "The KDA added that its fighters would keep up attacks until the truce talks collapsed.")
+    party, statements = find(r, "Kessa Defence Army")
+    assert "KDA" in party.aliases and len(statements) == 2
+    assert "KDA" not in r
+
+
+def test_group_named_in_a_common_noun_phrase_is_that_group():
+    r = parties("The Tarvo Defence Front (TDF) took the town in May.\n\n"
+                "The TDF rebels said in a statement they would observe the truce.")
+    party, statements = find(r, "Tarvo Defence Front")
+    assert statements and "observe the truce" in statements[0].text

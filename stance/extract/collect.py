@@ -14,13 +14,13 @@ from stance.extract.entities import Entity, Registry, drop_the, org_key
 from stance.extract.lexicon import COMMENTATOR, GROUP_HEADS, INSTITUTIONS, MEDIA_NOUNS, ORG_WORDS, SPOKES, WEEKDAYS, observer_pattern
 from stance.extract.ner import repair_people
 from stance.extract.places import Gazetteer
-from stance.extract.roles import appositive, head_role, left_title, speaks_for
+from stance.extract.roles import acronym_of, appositive, head_role, left_title, speaks_for
 from stance.names import bare_name
 
 
 def extend_of(doc, ent, text: str) -> str:
-    """'Communist Party' + 'of the Philippines': the tagger often stops an organisation's
-    name before its 'of' part."""
+    """'Communist Party' + 'of the Philippines', 'Union' + 'for the Delta': the tagger often
+    stops an organisation's name before its 'of' or 'for' part."""
     words = text.split()
     if words and words[-1].lower() in ("of", "the"):
         while words and words[-1].lower() in ("of", "the"):
@@ -31,7 +31,7 @@ def extend_of(doc, ent, text: str) -> str:
             i += 1
         return " ".join(words + (["of", "the"] if text.split()[-1].lower() == "the" else ["of"]) + tail) if tail else " ".join(words)
     i = ent.end
-    if i + 1 < len(doc) and doc[i].lower_ == "of":
+    if i + 1 < len(doc) and doc[i].lower_ in ("of", "for"):
         j = i + 1
         lead = []
         if doc[j].lower_ == "the":
@@ -41,7 +41,7 @@ def extend_of(doc, ent, text: str) -> str:
             tail.append(doc[j].text)
             j += 1
         if tail:
-            return " ".join([text, "of", *lead, *tail])
+            return " ".join([text, doc[i].lower_, *lead, *tail])
     return text
 
 
@@ -116,7 +116,7 @@ def _register(reg: Registry, doc, ent, offset: int) -> None:
         reg.outlet_source(text).mentions.append(pos)
     elif person and _is_organisation(doc, ent, text):
         name = re.sub(r"^(the|nationalist|separatist|rebel|islamist)\s+", "", text, flags=re.I)
-        reg.get("o:" + name.lower(), name, "organisation").mentions.append(pos)
+        _organisation(reg, name).mentions.append(pos)
     elif person and " " not in text and text.lower() in reg.places.words and not reg.country_of(text):
         return
     elif ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and reg.country_of(text):
@@ -131,14 +131,26 @@ def _register(reg: Registry, doc, ent, offset: int) -> None:
         _register_org(reg, doc, ent, text, pos)
 
 
+def _organisation(reg: Registry, name: str) -> Entity:
+    """The organisation a name refers to: an acronym is the organisation whose initials it
+    spells ("KDA" for "Kessa Defence Army"), else the organisation of that name."""
+    if reg.organisation(name) is None and name.isupper() and " " not in name:
+        spelled = [e for e in reg.entities if e.kind == "organisation" and not e.is_source
+                   and " " in e.name and acronym_of(name, e.name)]
+        if len(spelled) == 1:
+            spelled[0].add_alias(name)
+            reg.by_key[org_key(name)] = spelled[0]
+    return reg.get(org_key(name), ("the " + name) if name.lower() in INSTITUTIONS else name, "organisation")
+
+
 def _register_org(reg: Registry, doc, ent, text: str, pos: int) -> None:
     known = reg.person(text) if " " not in text else None
     if known is not None:
         known.mentions.append(pos)
     else:
         name = org_name(doc, ent)
-        org = reg.get(org_key(name), ("the " + name) if name.lower() in INSTITUTIONS else name, "organisation")
-        org.country = reg.places.country_from(name)
+        org = _organisation(reg, name)
+        org.country = org.country or reg.places.country_from(name)
         org.mentions.append(pos)
 
 

@@ -22,9 +22,11 @@ from stance.extract.entities import Entity, Registry
 from stance.extract.lexicon import (
     BODY_HEADS,
     EPITHET_HEADS,
+    GENERIC_GROUPS,
     GROUP_HEADS,
     INSTITUTIONS,
     MEDIA_NOUNS,
+    ORG_WORDS,
     PERSONAL_PRONOUNS,
     SOURCE_NOUNS,
     SPOKES,
@@ -250,6 +252,8 @@ def unknown_subject(np: NounPhrase, reg: Registry) -> Entity | None:
         return reg.outlet_source(name)
     if name.lower() in reg.places.words or head.ent_type_ in ("GPE", "LOC"):
         return reg.government(reg.country_of(name) or name)
+    if ORG_WORDS.match(head.text):
+        name = org_name(head.doc, head.doc[first : head.i + 1])
     return reg.get("o:" + name.lower(), name, "organisation")
 
 
@@ -276,11 +280,18 @@ def the_government(np: NounPhrase, reg: Registry) -> Entity | None:
 
 
 def group_noun(np: NounPhrase, reg: Registry) -> Entity | None:
-    """'the coalition', "Zanbaria's main rebel coalition": the named group of that kind."""
-    if np.lemma not in GROUP_HEADS or np.lemma == "government":
+    """'the coalition', "Zanbaria's main rebel coalition", 'the guerrillas': the named group of
+    that kind; 'the RDF rebels': the group the phrase names."""
+    word = np.head.lower_ if np.head.lower_ in GROUP_HEADS | GENERIC_GROUPS else np.lemma
+    if word not in GROUP_HEADS | GENERIC_GROUPS or word == "government":
         return None
+    for e in np.ents:
+        if e.label_ == "ORG" and e.root.dep_ == "compound" and e.root.head.i == np.head.i:
+            named = reg.organisation(bare_name(e.text))
+            if named is not None and not named.is_source:
+                return named
     if np.definite or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in np.head.children):
-        return coref.group(reg, np.lemma, np.pos) or NOBODY
+        return coref.group(reg, word, np.pos) or NOBODY
     return None
 
 
