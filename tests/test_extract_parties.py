@@ -137,3 +137,14 @@ def test_group_named_in_a_common_noun_phrase_is_that_group():
                 "The TDF rebels said in a statement they would observe the truce.")
     party, statements = find(r, "Tarvo Defence Front")
     assert statements and "observe the truce" in statements[0].text
+
+
+def test_a_refusal_to_stop_fighting_without_the_word_ceasefire_makes_a_party():
+    r = parties("Commander Edo Varsk told fighters in Kessel that operations will continue until the last post falls.")
+    party = find(r, "Varsk")
+    assert party is not None and party[1]
+
+
+def test_an_unrelated_statement_still_makes_no_party():
+    r = parties("Mayor Ines Calder said the new bridge over the river would open to traffic in the spring.")
+    assert find(r, "Calder") is None

@@ -67,6 +67,9 @@ def _is_organisation(doc, ent, text: str) -> bool:
                 or left_title(doc, ent).lower().endswith(tuple(" " + w for w in GROUP_HEADS)))
 
 
+KNOWN_AS = re.compile(r",?\s*(?:also\s+|better\s+)?(?:known|called|nicknamed)\s+(?:as\s+)?[“\"]?((?:Abu|Abou|Umm|Al|El)?\s?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
 def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
     named = reg.people_named(text)
     if len(named) > 1:
@@ -82,6 +85,9 @@ def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
     if role and (not person.role or len(role) > len(person.role)):
         _set_role(reg, person, role)
     after = re.match(r",\s*((?:who|a|an|the)\b[^.;“\"]{0,120})", doc.text[ent.end_char : ent.end_char + 130])
+    nickname = KNOWN_AS.match(doc.text[ent.end_char : ent.end_char + 80])
+    if nickname:
+        person.add_alias(nickname.group(1))
     named_as = head_role(ent)
     if named_as and (not person.role or (len(person.role.split()) == 1 and SPOKES.search(named_as))):
         _set_role(reg, person, named_as, pos)

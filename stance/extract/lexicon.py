@@ -138,6 +138,14 @@ def places() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def stance_cues() -> re.Pattern:
+    """War-and-peace cues beyond the ceasefire vocabulary (resources/stance_cues.txt)."""
+    text = resources.files("stance.resources").joinpath("stance_cues.txt").read_text("utf-8")
+    lines = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    return re.compile(r"\b(?:" + "|".join(f"(?:{w})" for w in lines) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def observer_pattern() -> re.Pattern:
     """Aid agencies, rights groups and monitors (resources/observer_orgs.txt), by a word of their name or role."""
     text = resources.files("stance.resources").joinpath("observer_orgs.txt").read_text("utf-8")

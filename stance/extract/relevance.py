@@ -6,7 +6,7 @@ fight.") is relevant when the same party's statement in its paragraph is.
 
 from __future__ import annotations
 
-from stance.extract.lexicon import IRRELEVANT, NON_POSITION, RELEVANCE, SEPARATE_MATTER, STRONG_RELEVANCE
+from stance.extract.lexicon import IRRELEVANT, NON_POSITION, RELEVANCE, SEPARATE_MATTER, STRONG_RELEVANCE, stance_cues
 from stance.types import Statement
 
 
@@ -18,7 +18,7 @@ def relevant(text: str) -> bool:
         return bool(STRONG_RELEVANCE.search(text)) and not IRRELEVANT.search(text)
     if STRONG_RELEVANCE.search(text):
         return True
-    return bool(RELEVANCE.search(text)) and not IRRELEVANT.search(text)
+    return bool(RELEVANCE.search(text) or stance_cues().search(text)) and not IRRELEVANT.search(text)
 
 
 def context_relevance(statements: list[Statement], paragraphs: list[tuple[int, int]]) -> None:

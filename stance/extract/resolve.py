@@ -238,7 +238,7 @@ def unknown_subject(np: NounPhrase, reg: Registry) -> Entity | None:
     """A capitalised subject nobody registered: an outlet after a media noun ("the business
     daily Kommersant"), a place's government or a new organisation."""
     head = np.head
-    if not (head.pos_ == "PROPN" and head.dep_ in SUBJECT_OR_ROOT and head.text[:1].isupper()
+    if not (head.pos_ == "PROPN" and head.dep_ in SUBJECT_OR_ROOT and head.text[:1].isupper() and head.lower_ not in EPITHET_HEADS
             and (head.ent_type_ in ("", "GPE", "LOC") or head.lower_ in reg.places.words)
             and reg.person(head.text) is None and not reg.is_outlet(head.text) and not head.is_upper):
         return None
