@@ -148,3 +148,19 @@ def test_a_refusal_to_stop_fighting_without_the_word_ceasefire_makes_a_party():
 def test_an_unrelated_statement_still_makes_no_party():
     r = parties("Mayor Ines Calder said the new bridge over the river would open to traffic in the spring.")
     assert find(r, "Calder") is None
+
+
+def test_a_nickname_is_an_alias_of_the_named_person():
+    r = parties("Commander Jaber Haddou, known as Abu Layth, has led the militia since 2019.\n\n"
+                "Abu Layth said in a video that his fighters would reject any truce.")
+    party, statements = find(r, "Jaber Haddou")
+    assert "Abu Layth" in party.aliases and statements
+    assert "Abu Layth" not in r
+
+
+def test_a_capitalised_title_later_is_the_named_person():
+    r = parties("President Tomas Werrin met the envoy on Monday.\n\n"
+                "The President said later that a truce was possible if the militia withdrew.")
+    party, statements = find(r, "Werrin")
+    assert statements
+    assert "President" not in r
