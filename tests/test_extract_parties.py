@@ -164,3 +164,18 @@ def test_a_capitalised_title_later_is_the_named_person():
     party, statements = find(r, "Werrin")
     assert statements
     assert "President" not in r
+
+
+def test_the_rebels_are_the_one_armed_party_named_with_of():
+    r = parties("KESSA — The rebels said on Saturday they would halt all attacks for three months.\n\n"
+                "The Communist Party of Varnia has fought the king's army since 1996.")
+    party, statements = find(r, "Communist Party of Varnia")
+    assert statements and "halt all attacks" in statements[0].text
+
+
+def test_the_militant_group_is_not_a_council_of_scholars():
+    r = parties("The Varnian Council of Religious Scholars called for a ceasefire on Monday.\n\n"
+                "Harat al-Kessa has fought the government since 2006. The militant group swiftly dismissed the appeal "
+                "and said it would keep fighting.")
+    council = find(r, "Council of Religious Scholars")
+    assert council is None or not any("dismissed" in s.text for s in council[1])

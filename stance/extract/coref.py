@@ -7,9 +7,12 @@ group of that kind; "the government" to the government the article mentions most
 
 from __future__ import annotations
 
+import re
+
 from stance.extract.entities import Entity, Registry
 from stance.extract.lexicon import GENERIC_GROUPS, GROUP_HEADS, GROUP_SYNONYMS, LEADER_TITLES, ORG_WORDS
 
+ARMED_KINDS = frozenset({"movement", "alliance", "army", "party"})
 LEADER_EPITHETS = ("leader", "chief", "ruler", "strongman", "head")
 
 
@@ -44,15 +47,20 @@ def epithet(reg: Registry, span, head_lemma: str, pos: int) -> Entity | None:
     return best
 
 
+def head_word(name: str) -> str:
+    """The word that says what kind of body a name is: 'party' in 'Communist Party of Nepal'."""
+    return re.split(r"\s+(?:of|for)\s+", name)[0].split()[-1].lower()
+
+
 def group(reg: Registry, lemma: str, pos: int) -> Entity | None:
     """'the coalition', 'the front': a named group of that kind in the article, the
     nearest preceding one first; only organisations whose name is a group name."""
     groups = [e for e in reg.entities if e.kind == "organisation" and not e.is_source and e.mentions
-              and e.name.split()[-1].lower() in GROUP_HEADS | set(GROUP_SYNONYMS)]
-    same = [e for e in groups if e.name.split()[-1].lower() == lemma] or [
-        e for e in groups if GROUP_SYNONYMS.get(lemma, "") == GROUP_SYNONYMS.get(e.name.split()[-1].lower(), "-")]
+              and head_word(e.name) in GROUP_HEADS | set(GROUP_SYNONYMS)]
+    same = [e for e in groups if head_word(e.name) == lemma] or [
+        e for e in groups if GROUP_SYNONYMS.get(lemma, "") == GROUP_SYNONYMS.get(head_word(e.name), "-")]
     if not same and lemma in GENERIC_GROUPS:
-        groups = groups or [e for e in reg.entities if e.kind == "organisation" and not e.is_source and e.mentions
+        groups = [e for e in groups if GROUP_SYNONYMS.get(head_word(e.name)) in ARMED_KINDS] or [e for e in reg.entities if e.kind == "organisation" and not e.is_source and e.mentions
                             and not any(ORG_WORDS.match(w) for w in e.name.split()) and not reg.is_outlet(e.name)]
     pool = same or (groups if lemma in GENERIC_GROUPS else [])
     before = [e for e in pool if min(e.mentions) < pos]
