@@ -18,10 +18,9 @@ import time
 
 from stance.io.clean import clean_article
 from stance.data import load_split
-from stance.extract import extract
+from stance.features import find_parties
 from stance.eval.parties import party_prf
 from stance.names import match_parties
-from stance.nlp import parse_body
 
 # Independent of stance.io.clean's own rules: lines that look like page furniture.
 LOOKS_LIKE_JUNK = re.compile(
@@ -40,7 +39,7 @@ def run_split(name: str, verbose: bool) -> tuple[dict, list[str]]:
             line = art.text[s:e]
             if len(line) < 300 and LOOKS_LIKE_JUNK.search(line):
                 junk.append(f"{art.path.name}: body line looks like junk: {line[:80]!r}")
-        found = extract(article, parse_body(article))
+        found = find_parties(article)
         predicted.append(found)
         for party, sts in found:
             for st in sts:

@@ -1,14 +1,13 @@
 """Run the extractor on a few sentences written for the tests."""
 
+from stance.features import find_parties
 from stance.io.clean import clean_article
-from stance.extract import extract
-from stance.nlp import parse_body
 
 
 def parties(text: str) -> dict:
     """Party name -> (Party, relevant statements) for an article made of ``text``."""
     article = clean_article("test", text)
-    found = extract(article, parse_body(article))
+    found = find_parties(article)
     return {p.name: (p, [s for s in sts if s.relevant]) for p, sts in found}
 
 

@@ -179,3 +179,11 @@ def test_the_militant_group_is_not_a_council_of_scholars():
                 "and said it would keep fighting.")
     council = find(r, "Council of Religious Scholars")
     assert council is None or not any("dismissed" in s.text for s in council[1])
+
+
+def test_a_headline_word_is_never_a_party():
+    assert parties("Ceasefire Rejected As Talks Stall") == {}
+    r = parties("Ceasefire rejected as talks stall in the valley\n\n"
+                "KESSA — Commander Edo Varsk said on Monday his fighters would not accept a truce while the army held "
+                "the bridge at Orlan.\n\nThe army said it would keep up operations.")
+    assert "Ceasefire" not in r and find(r, "Varsk") is not None

@@ -242,6 +242,8 @@ def unknown_subject(np: NounPhrase, reg: Registry) -> Entity | None:
             and (head.ent_type_ in ("", "GPE", "LOC") or head.lower_ in reg.places.words)
             and reg.person(head.text) is None and not reg.is_outlet(head.text) and not head.is_upper):
         return None
+    if title_case(head.sent):
+        return None  # "Ceasefire Rejected As Talks Stall": a headline's capitals name nobody
     chain = [t for t in head.subtree if t.i <= head.i and t.pos_ == "PROPN" and t.dep_ in ("compound", *SUBJECT_OR_ROOT)]
     words = [t.text for t in chain if not t.lower_.startswith("neighbo")]
     if not words:
@@ -255,6 +257,12 @@ def unknown_subject(np: NounPhrase, reg: Registry) -> Entity | None:
     if ORG_WORDS.match(head.text):
         name = org_name(head.doc, head.doc[first : head.i + 1])
     return reg.get("o:" + name.lower(), name, "organisation")
+
+
+def title_case(sent) -> bool:
+    """A headline written in title case: nearly every word capitalised."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
 def epithet(np: NounPhrase, reg: Registry) -> Entity | None:
