@@ -187,3 +187,17 @@ def test_a_headline_word_is_never_a_party():
                 "KESSA — Commander Edo Varsk said on Monday his fighters would not accept a truce while the army held "
                 "the bridge at Orlan.\n\nThe army said it would keep up operations.")
     assert "Ceasefire" not in r and find(r, "Varsk") is not None
+
+
+def test_a_country_s_ministry_speaks_for_its_government():
+    r = parties("The Russian Foreign Ministry said Moscow was ready for talks on a truce.")
+    party, statements = find(r, "Russia")
+    assert party.kind == "government" and statements
+    assert "Foreign Ministry" not in r
+
+
+def test_the_military_is_the_one_state_army_the_article_names():
+    r = parties("General Alfredo Sumar, chief of staff of the Armed Forces of the Kessarines, told troops there would "
+                "be no pause.\n\nThe military, however, said there would be no let-up in operations.")
+    party, statements = find(r, "Armed Forces of the Kessarines")
+    assert any("let-up" in s.text for s in statements)

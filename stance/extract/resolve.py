@@ -12,6 +12,7 @@ subjects, and last epithets and group nouns (stance.extract.coref).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -36,6 +37,7 @@ from stance.extract.unnamed import unnamed
 from stance.names import bare_name
 
 NOBODY = Entity(name="", kind="nobody")
+MINISTRY = re.compile(r"\b(ministry|presidency|cabinet|foreign office)\b", re.IGNORECASE)
 SUBJECT_OR_ROOT = ("nsubj", "nsubjpass", "ROOT")
 
 
@@ -215,7 +217,21 @@ def organisation(np: NounPhrase, reg: Registry) -> Entity | None:
         return reg.person(name)
     if reg.is_outlet(name):
         return reg.by_key.get("s:" + name.lower()) or reg.anonymous_source(name)
+    country = reg.places.country_from(np.text) if MINISTRY.search(name) else None
+    if country:
+        gov = reg.government(country)  # "the Russian Foreign Ministry": Russia's government
+        gov.add_alias(np.text.split(",")[0])
+        return gov
     return reg.organisation(org_name(np.head.doc, e)) or NOBODY
+
+
+ARMED_FORCES = re.compile(r"\barmed forces\b|\bnational army\b|^[A-Z]\w+(?:an|ese|i|ish) (?:army|military)$", re.IGNORECASE)
+
+
+def the_military(reg: Registry) -> Entity | None:
+    """'The military said': the one state army the article names ("Armed Forces of the Philippines")."""
+    armies = [e for e in reg.entities if e.kind == "organisation" and not e.is_source and ARMED_FORCES.search(e.name)]
+    return armies[0] if len(armies) == 1 else None
 
 
 def country_body(np: NounPhrase, reg: Registry) -> Entity | None:
@@ -231,6 +247,8 @@ def country_body(np: NounPhrase, reg: Registry) -> Entity | None:
                 gov.add_alias(np.text.split(",")[0] if np.lemma in BODY_HEADS else bare_name(e.text))
                 return gov
     inst = next((i for i in INSTITUTIONS if i in np.text.lower()), None)
+    if inst is None and np.lemma in ("military", "army", "force") and np.definite:
+        return the_military(reg)
     return None if inst is None else reg.by_key.get("o:" + inst) or NOBODY
 
 
