@@ -201,3 +201,11 @@ def test_the_military_is_the_one_state_army_the_article_names():
                 "be no pause.\n\nThe military, however, said there would be no let-up in operations.")
     party, statements = find(r, "Armed Forces of the Kessarines")
     assert any("let-up" in s.text for s in statements)
+
+
+def test_people_quoted_for_colour_are_no_parties():
+    r = parties("Nora Halden, whose brother is among the hostages, said families had learned of the truce offer "
+                "from television.\n\n"
+                "Amos Kiprono, a tea seller in the market, said he hoped the ceasefire would hold.\n\n"
+                "Prime Minister Lenart Vossberg said the truce offer stands.")
+    assert set(r) == {"Lenart Vossberg"}

@@ -84,7 +84,7 @@ def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
     role = appositive(ent) or title
     if role and (not person.role or len(role) > len(person.role)):
         _set_role(reg, person, role)
-    after = re.match(r",\s*((?:who|a|an|the)\b[^.;“\"]{0,120})", doc.text[ent.end_char : ent.end_char + 130])
+    after = re.match(r",\s*((?:who|whose|a|an|the)\b[^.;“\"]{0,120})", doc.text[ent.end_char : ent.end_char + 130])
     nickname = KNOWN_AS.match(doc.text[ent.end_char : ent.end_char + 80])
     if nickname:
         person.add_alias(nickname.group(1))

@@ -117,7 +117,9 @@ ORG_WORDS = re.compile(
 TITLE_WORDS = re.compile(
     r"^(mr|mrs|ms|dr|gen|col|lt|sgt|president|minister|prime|general|colonel|sheikh|emir|king|queen)\.?$", re.IGNORECASE)
 COMMENTATOR = re.compile(
-    r"\b(analyst|researcher|professor|scholar|expert|academic|lawyer|historian|economist|commentator|"
+    r"\b(resident|villager|farmer|trader|seller|vendor|shopkeeper|student|refugee|widow|fisherman|taxi driver|"
+    r"(mother|father) of (two|three|four|five|six|seven)|whose (brother|sister|son|daughter|husband|wife|father|mother|"
+    r"family|relatives?)|analyst|researcher|professor|scholar|expert|academic|lawyer|historian|economist|commentator|"
     r"who (studies|follows|researches|teaches|tracks|monitors)|think[- ]tank|(studies|research) (at|with)|"
     r"former (adviser|advisor|official|diplomat))\b",
     re.IGNORECASE,
