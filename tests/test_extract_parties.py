@@ -209,3 +209,10 @@ def test_people_quoted_for_colour_are_no_parties():
                 "Amos Kiprono, a tea seller in the market, said he hoped the ceasefire would hold.\n\n"
                 "Prime Minister Lenart Vossberg said the truce offer stands.")
     assert set(r) == {"Lenart Vossberg"}
+
+
+def test_places_the_tagger_takes_for_people_are_no_parties():
+    r = parties("One field commander said on Tuesday that the fall of Varnograd would not end the war and vowed to "
+                "reject any truce.\n\n"
+                "Rebels in the Tessel Highlands said they would keep fighting.")
+    assert not any("Varnograd" in name or "Highlands" in name for name in r)

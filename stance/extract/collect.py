@@ -70,6 +70,18 @@ def _is_organisation(doc, ent, text: str) -> bool:
 KNOWN_AS = re.compile(r",?\s*(?:also\s+|better\s+)?(?:known|called|nicknamed)\s+(?:as\s+)?[“\"]?((?:Abu|Abou|Umm|Al|El)?\s?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 
 
+GEO_NOUNS = frozenset("highlands valley mountains hills province region district state river islands coast plateau "
+                      "basin corridor strip delta heights lowlands".split())
+PLACE_OF = frozenset("fall capture siege battle outskirts city town province region streets centre center".split())
+
+
+def _is_place(ent, text: str) -> bool:
+    """A 'person' that is a place: 'Skarn Highlands', 'the fall of Grozny', 'the town of Gao'."""
+    head = ent.root.head
+    return (text.split()[-1].lower() in GEO_NOUNS
+            or ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_OF)
+
+
 def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
     named = reg.people_named(text)
     if len(named) > 1:
@@ -123,7 +135,8 @@ def _register(reg: Registry, doc, ent, offset: int) -> None:
     elif person and _is_organisation(doc, ent, text):
         name = re.sub(r"^(the|nationalist|separatist|rebel|islamist)\s+", "", text, flags=re.I)
         _organisation(reg, name).mentions.append(pos)
-    elif person and " " not in text and text.lower() in reg.places.words and not reg.country_of(text):
+    elif person and (" " not in text and text.lower() in reg.places.words and not reg.country_of(text)
+                     or _is_place(ent, text)):
         return
     elif ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and reg.country_of(text):
         country = reg.country_of(text)
