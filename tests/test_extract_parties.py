@@ -216,3 +216,10 @@ def test_places_the_tagger_takes_for_people_are_no_parties():
                 "reject any truce.\n\n"
                 "Rebels in the Tessel Highlands said they would keep fighting.")
     assert not any("Varnograd" in name or "Highlands" in name for name in r)
+
+
+def test_a_the_inside_a_prepositional_phrase_does_not_make_a_group_noun_definite():
+    r = parties("The Kessel Front announced a truce on Monday.\n\n"
+                "Rebels in the eastern hills said they would keep fighting.")
+    front = find(r, "Kessel Front")
+    assert front is not None and not any("eastern hills" in s.text for s in front[1])

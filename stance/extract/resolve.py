@@ -73,7 +73,7 @@ class NounPhrase:
 
     @property
     def definite(self) -> bool:
-        return any(t.lower_ == "the" for t in self.toks)
+        return any(t.lower_ == "the" and t.dep_ == "det" and t.head.i == self.head.i for t in self.toks)
 
     def ents_over_head(self, *labels: str) -> list:
         return [e for e in self.ents if e.label_ in labels and e.start <= self.head.i < e.end]
