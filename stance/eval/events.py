@@ -13,9 +13,11 @@ import re
 from itertools import combinations
 
 from stance.eval.summary import party_coverage, quote_verbatim_rate
+from stance.summarize.event import STRUCTURAL
+from stance.summarize.gate import FRAME_WORDS
 from stance.io.clean import JUNK_LINE, PHOTO_CREDIT
 from stance.types import Article, EventSummary, SummarySentence
-from stance.summarize.text import normalise_quotes, outside_quotes, quoted_spans, words
+from stance.summarize.text import normalise_quotes, quoted_spans, words
 
 DATELINE_STUB = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(\([^)]*\))?\s*[—–-]{1,2}\s*")
 CAPTION = re.compile(r"\b(photo|pictured|file image|getty images|via getty)\b", re.IGNORECASE)
@@ -36,23 +38,31 @@ def grouping_scores(predicted: list[list[str]], gold: dict[str, str]) -> dict[st
             "gold_pairs": float(len(truth)), "predicted_pairs": float(len(found))}
 
 
-def _content(text: str) -> set[str]:
-    return {w for w in words(text) if len(w) > 3}
+def _content(text: str, outlets: list[str]) -> set[str]:
+    """Content words of a sentence's claim: outlet names and the frame's own words left out."""
+    for name in outlets:
+        text = text.replace(name, " ")
+    return {w for w in words(text) if len(w) > 3 and w not in FRAME_WORDS}
 
 
 def repeated(event: EventSummary) -> list[str]:
-    """Sentences that say again what an earlier sentence of the same event said: the same
-    source sentence as evidence, or (almost) the same words."""
-    out, seen_spans, seen_words = [], set(), []
+    """Sentences that say again what an earlier sentence of the same event said: the same text,
+    or a claim resting on a source sentence already used or in (almost) the same words.
+    Sentences about the sources (which outlets agree) are compared by their text only."""
+    outlets = [a["outlet"] for a in event.articles]
+    out, texts, seen_spans, seen_words = [], set(), set(), []
     for s in event.sentences:
-        spans = {(e.source, e.start, e.end) for e in s.evidence} if s.kind not in ("agreement", "disagreement",
-                                                                                    "coverage") else set()
-        mine = _content(outside_quotes(s.text) + " " + " ".join(quoted_spans(s.text)))
-        if spans & seen_spans or any(len(mine & w) / max(1, min(len(mine), len(w))) >= REPEAT_OVERLAP
-                                     for w in seen_words if mine and w):
+        norm = " ".join(words(s.text))
+        claim = s.kind not in STRUCTURAL
+        spans = {(e.source, e.start, e.end) for e in s.evidence[:1]} if claim else set()
+        mine = _content(s.text, outlets) if claim else set()
+        if norm in texts or spans & seen_spans or any(
+                len(mine & w) / max(1, min(len(mine), len(w))) >= REPEAT_OVERLAP for w in seen_words if mine and w):
             out.append(s.text)
+        texts.add(norm)
         seen_spans |= spans
-        seen_words.append(mine)
+        if mine:
+            seen_words.append(mine)
     return out
 
 

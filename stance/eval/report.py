@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -143,7 +144,11 @@ def _gold_events(gold: list[GoldArticle], one_event: bool) -> tuple[dict, dict, 
         events[source], outlets[source] = event, ga.outlet
         known = parties.setdefault(event, {})
         for gp in ga.parties:
-            known.setdefault(gp.name, {"name": gp.name, "aliases": gp.aliases, "stance": gp.stance})
+            entry = known.setdefault(gp.name, {"name": gp.name, "aliases": gp.aliases, "stances": []})
+            entry["stances"].append(gp.stance)
+    for known in parties.values():  # an event's stance for a party: what most of its articles say
+        for entry in known.values():
+            entry["stance"] = Counter(entry.pop("stances")).most_common(1)[0][0]
     return events, {e: list(p.values()) for e, p in parties.items()}, outlets
 
 
