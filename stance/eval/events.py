@@ -47,7 +47,8 @@ def _content(text: str, outlets: list[str]) -> set[str]:
 
 def repeated(event: EventSummary) -> list[str]:
     """Sentences that say again what an earlier sentence of the same event said: the same text,
-    or a claim resting on a source sentence already used or in (almost) the same words.
+    or a claim resting on a source sentence already used or whose verbatim part is (almost)
+    the same words as an earlier one's.
     Sentences about the sources (which outlets agree) are compared by their text only."""
     outlets = [a["outlet"] for a in event.articles]
     out, texts, seen_spans, seen_words = [], set(), set(), []
@@ -55,7 +56,7 @@ def repeated(event: EventSummary) -> list[str]:
         norm = " ".join(words(s.text))
         claim = s.kind not in STRUCTURAL
         spans = {(e.source, e.start, e.end) for e in s.evidence[:1]} if claim else set()
-        mine = _content(s.text, outlets) if claim else set()
+        mine = _content(s.core or s.text, outlets) if claim else set()
         if norm in texts or spans & seen_spans or any(
                 len(mine & w) / max(1, min(len(mine), len(w))) >= REPEAT_OVERLAP for w in seen_words if mine and w):
             out.append(s.text)
