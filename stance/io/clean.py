@@ -265,7 +265,7 @@ def _expand(acronym: str, text: str) -> str:
 
 def _find_outlet(lines: list[Line], masthead: str, title: int | None) -> str:
     """The outlet from the page's own words: its appeal, masthead, name line under the title,
-    a wire credit in the dateline, a "first broadcast on" credit, else a relayed wire."""
+    a "first broadcast on" credit, a wire credit in the dateline, else a relayed wire."""
     for pattern in OUTLET_PATTERNS:
         for line in lines:
             m = pattern.search(line.text)
@@ -279,15 +279,15 @@ def _find_outlet(lines: list[Line], masthead: str, title: int | None) -> str:
         name = re.split(r"\s+[—–|·]\s+", line.text)[0].strip()
         if NAME_LINE.match(name) and NEWS_WORD.search(name) and not re.match(r"By\s", name):
             return name
+    m = FIRST_CARRIED.search(text)
+    if m:
+        return m.group(1).strip(" .,!")
     for line in lines[:8]:
         m = WIRE_CREDIT.match(line.text)
         if m:
             return _expand(m.group(1).strip(), text)
-    for pattern in (FIRST_CARRIED, RELAYED_WIRE):
-        m = pattern.search(text)
-        if m:
-            return m.group(1).strip(" .,!")
-    return ""
+    m = RELAYED_WIRE.search(text)
+    return m.group(1) if m else ""
 
 
 def clean_article(source: str, text: str) -> Article:

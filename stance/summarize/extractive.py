@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from stance.aggregate import merge_parties
 from stance.names import mention_names
-from stance.summarize.gate import unnamed
+from stance.summarize.gate import FRAME_WORDS, unnamed
 from stance.types import Position, SourceSentence, SummarySentence
 from stance.summarize.text import (
     OPEN_QUOTES, body_sentences, join_names, loaded_words, news_outlets, outlet_name, printed_date, words,
@@ -36,6 +36,7 @@ SAID_BY_PRONOUN = re.compile(r"([,”\"]\s+)(?:he|she)\s+(?=(said|says|told|adde
 STANCE_CLAUSE = {"open": "is open to a ceasefire", "conditional": "sets conditions for a ceasefire",
                  "rejecting": "rejects a ceasefire"}
 MAX_WORDS = 55
+SAME_CLAIM = 0.8
 StanceOf = Callable[[str, str], str | None]
 
 
@@ -174,16 +175,29 @@ def _is_used(used, source: str, start: int, end: int) -> bool:
     return any(u[0] == source and u[1] < end and start < u[2] for u in used)
 
 
+def _content(text: str) -> set[str]:
+    return {w for w in words(DATELINE.sub("", text)) if len(w) > 3} - FRAME_WORDS
+
+
+def _says_again(text: str, said: list[str]) -> bool:
+    """Whether ``text`` and a sentence the summary already carries are (almost) the same words."""
+    mine = _content(text)
+    return any(len(mine & theirs) >= SAME_CLAIM * min(len(mine), len(theirs))
+               for theirs in map(_content, said) if mine and theirs)
+
+
 def pick_evidence(m: MergedParty, by_result: dict[str, ArticleResult], stance_of: StanceOf | None,
                   used: set[tuple[str, int, int]] = frozenset()):
     """The evidence that best shows the party's stance: matching stance, neutral wording, short,
     naming the party; never a sentence the summary already carries."""
     best, best_score = None, float("-inf")
     outlets = [outlet_name(r.article) for r in by_result.values()]
+    said = [by_result[u[0]].article.text[u[1]:u[2]] for u in used if u[0] in by_result]
     for rank, src in enumerate(m.by_source):
         result = by_result[src.source]
         for i, ev in enumerate(src.evidence):
-            if not _in_body(result, ev.start, ev.end) or _is_used(used, src.source, ev.start, ev.end):
+            if (not _in_body(result, ev.start, ev.end) or _is_used(used, src.source, ev.start, ev.end)
+                    or _says_again(ev.text, said)):
                 continue
             n = len(words(ev.text))
             score = -0.1 * i - 0.05 * rank
