@@ -53,7 +53,8 @@ APPEAL_CUES = re.compile(
     r"small favou?r to ask|support us|your support|support independent|reader contributions|"
     r"our (independent )?journalism|keep our articles free|help (us|maintain)|we need your help|"
     r"wealthy owner|become a (member|supporter|patron)|monthly|one-time|contribut(e|ion)s?\b|paywall|fund (our|projects)|"
-    r"value our (reporting|journalism|work)|advertisers who|depends on (readers|you)\b|from \$?\d+ (a|per) month",
+    r"value our (reporting|journalism|work)|advertisers who|(depends|relies) on (readers|you)\b|readers like you|"
+    r"(funded|supported) by (its |our )?readers|reader-funded|from \$?\d+ (a|per) month",
     _I,
 )
 FIRST_PLURAL = re.compile(r"\b(we|our|us|we’re|we're|we’ve|we've)\b", _I)

@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
-from stance.summarize.extractive import agreement_sentences, fit, hedge_sentences, lead_sentence, party_sentences
+from stance.summarize.extractive import (
+    agreement_sentences, carried, fit, hedge_sentences, lead_sentence, party_sentences,
+)
 from stance.summarize.gate import Embedder, SourcePool, check
 from stance.summarize.grouping import group_events
 from stance.types import Dropped, EventSummary, SourceSentence, SummarySentence
@@ -55,7 +57,7 @@ def summarize_event(results: list[ArticleResult], index: int = 1, stance_of=None
                     max_sentences: int = DEFAULT_MAX_SENTENCES) -> EventSummary:
     """The extractive summary of one event (deterministic, no model), at most ``max_sentences`` long."""
     lead = lead_sentence(results)
-    used = {(e.source, e.start, e.end) for s in ([lead] if lead else []) for e in s.evidence}
+    used = carried(lead) if lead else set()
     positions_s, positions, merged = party_sentences(results, stance_of, used)
     sentences = ([lead] if lead else []) + hedge_sentences(results, used) + positions_s \
         + agreement_sentences(merged, results)

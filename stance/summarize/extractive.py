@@ -1,7 +1,8 @@
 """The default summary: source sentences chosen and framed with who reported them.
 
 No wording is invented beyond a fixed frame: a lead sentence (the lede closest to the
-other outlets', naming every outlet that carried it, with the date), then one sentence
+other outlets', naming the outlets that carried it and those that reported the event in
+other words, with the date), then one sentence
 per party that states its stance, names every outlet reporting that stance and gives the
 strongest verbatim evidence, then where the outlets differ and agree, and the hedges they
 print ("could not verify"). A source sentence is used at most once per event, and the
@@ -37,6 +38,7 @@ STANCE_CLAUSE = {"open": "is open to a ceasefire", "conditional": "sets conditio
                  "rejecting": "rejects a ceasefire"}
 MAX_WORDS = 55
 SAME_CLAIM = 0.8
+CARRIES = 0.35
 StanceOf = Callable[[str, str], str | None]
 
 
@@ -115,15 +117,25 @@ def lead_sentence(results: list[ArticleResult]) -> SummarySentence | None:
     best_r, (s, e, text) = max(ledes, key=centrality)
     outlet = outlet_name(best_r.article)
     origin = origin_of(best_r, text)
-    carriers = [(r, x) for r, x in ledes if r is not best_r and _overlap(text, x[2]) >= 0.35]
+    carriers = [(r, x) for r, x in ledes if r is not best_r and _overlap(text, x[2]) >= CARRIES]
     sources = list(dict.fromkeys([outlet] + [outlet_name(r.article) for r, _ in carriers]))
+    near = {id(r) for r, _ in carriers} | {id(best_r)}
+    others = [(r, x) for r, x in ((r, _lede(r)) for r in results if id(r) not in near) if x]
     body = unframed(text, best_r.article.text)
     cites = f", citing {origin}" if origin and origin not in body else ""
     when = next((d for d in map(printed_date, [best_r.article] + [r.article for r, _ in carriers]) if d), "")
     sentence = f"{when + ': a' if when else 'A'}ccording to {join_names(sources)}{cites}, {body}"
-    evidence = [_ref(best_r, s, e)] + [_ref(r, x[0], x[1]) for r, x in carriers]
-    return SummarySentence(text=sentence, sources=sources, evidence=evidence, support=1.0, kind="report",
+    also = [n for n in dict.fromkeys(outlet_name(r.article) for r, _ in others) if n not in sources]
+    if also:
+        sentence = sentence.rstrip(". ") + f"; {join_names(also)} also reported the event."
+    evidence = [_ref(r, x[0], x[1]) for r, x in [(best_r, (s, e, text)), *carriers, *others]]
+    return SummarySentence(text=sentence, sources=sources + also, evidence=evidence, support=1.0, kind="report",
                            origin=origin, core=text)
+
+
+def carried(lead: SummarySentence) -> set[tuple[str, int, int]]:
+    """The source sentences the lead restates (not the other outlets' ledes it only cites as reporting the event)."""
+    return {(e.source, e.start, e.end) for e in lead.evidence if _overlap(e.text, lead.core) >= CARRIES}
 
 
 def hedge_sentences(results: list[ArticleResult], used: set, limit: int = 1) -> list[SummarySentence]:

@@ -30,7 +30,7 @@ REFUSALS = re.compile(r"\b(reject\w*|refus\w*|dismiss\w*|rul(e|es|ed|ing) out|sp
                       r"unlikely|oppos\w*|turn(s|ed)? down)\b", re.IGNORECASE)
 FRAME_WORDS = frozenset("""according reported report reports reporting carried same also both position positions only
 differ differs agree agrees stance open conditional rejecting source sources account accounts said says while wrote
-citing cited quoted quoting outlet outlets read reads told tell asked sets conditions ceasefire rejects""".split())
+citing cited quoted quoting outlet outlets read reads told tell asked sets conditions ceasefire rejects event""".split())
 STOP = frozenset("""a an the and or but if of to in on at by for from with as is are was were be been being has have had
 do does did it its this that these those he she they them his her their him we our us you your i my me who whom which
 what when where why how than then there here so such would could should will can may might must shall about after

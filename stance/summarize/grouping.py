@@ -34,6 +34,8 @@ from stance.types import Article
 
 DEFAULT_THRESHOLD = 0.4
 NAME_WEIGHT = 0.5
+BACKGROUND_DOCS = 20  # documents that share no word with the batch: a small batch is one event's reports,
+                      # and batch-only IDF would weigh down exactly the words they share
 NAME_IN_SENTENCE = re.compile(r"(?<=[a-z0-9,;:\"“”)]\s)([A-Z][\w'’-]+)")
 DEFAULT_MAX_DAYS = 3
 POSTING_CAP = 50
@@ -41,7 +43,8 @@ STOP = frozenset("""a an the and or but if of to in on at by for from with as is
 do does did not no it its this that these those he she they them his her their him we our us you your i my me who whom
 which what when where why how than then there here so such also said says say told tell would could should will can may
 might must shall about after before over under into out up down more most some any all each other one two three new
-last week month year years day days on friday monday tuesday wednesday thursday saturday sunday""".split())
+last week month year years day days on friday monday tuesday wednesday thursday saturday sunday january february
+march april may june july august september october november december""".split())
 
 
 def _tokens(article: Article) -> list[str]:
@@ -85,7 +88,7 @@ def tfidf_vectors(token_lists: list[list[str]]) -> list[dict[str, float]]:
     docs = [Counter(tokens) for tokens in token_lists]
     n = len(docs)
     df = Counter(t for d in docs for t in d)
-    idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+    idf = {t: math.log((1 + n + BACKGROUND_DOCS) / (1 + c)) + 1.0 for t, c in df.items()}
     vecs = []
     for d in docs:
         v = {t: (1 + math.log(c)) * idf[t] for t, c in d.items()}
