@@ -63,7 +63,7 @@ def summarize_event(results: list[ArticleResult], index: int = 1, stance_of=None
         + agreement_sentences(merged, results)
     kept, dropped = _gate_extractive(sentences, source_pool(results))
     kept = fit(kept, max_sentences)
-    title = results[0].article.title if results else ""
+    title = next((r.article.title for r in results if r.article.title), "")
     articles = [{"source": r.article.source, "outlet": outlet_name(r.article), "title": r.article.title,
                  "date": r.article.date} for r in results]
     return EventSummary(id=f"event-{index}", title=title, articles=articles, sentences=kept,
