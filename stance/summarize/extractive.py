@@ -141,10 +141,12 @@ def carried(lead: SummarySentence) -> set[tuple[str, int, int]]:
 def hedge_sentences(results: list[ArticleResult], used: set, limit: int = 1) -> list[SummarySentence]:
     out = []
     outlets = [outlet_name(r.article) for r in results]
+    by_source = {r.article.source: r.article.text for r in results}
+    said = [by_source[u[0]][u[1]:u[2]] for u in used if u[0] in by_source]
     for r in results:
         for s, e, text in body_sentences(r.article):
             if (HEDGE.search(text) and not loaded_words(unnamed(text, outlets)) and not PRONOUN.match(text)
-                    and len(out) < limit and not _is_used(used, r.article.source, s, e)):
+                    and len(out) < limit and not _is_used(used, r.article.source, s, e) and not _says_again(text, said)):
                 outlet = outlet_name(r.article)
                 out.append(SummarySentence(text=frame(outlet, text, r.article.text), sources=[outlet],
                                            evidence=[_ref(r, s, e)], support=1.0, kind="hedge",
