@@ -65,6 +65,7 @@ class GoldArticle:
     non_parties: list[str] = field(default_factory=list)
     style: str = ""
     has_junk: bool = False
+    event: str = ""
 
 
 def locate(text: str, snippets: list[str]) -> list[Evidence]:
@@ -107,7 +108,7 @@ def _load_articles(label_files: list[Path], article_dir: Path) -> list[GoldArtic
             out.append(GoldArticle(path=article_path, text=text, title=r.get("title", ""), outlet=r.get("outlet", ""),
                                    date=r.get("date", ""), conflict=r.get("conflict", ""), parties=parties,
                                    non_parties=r.get("non_parties", []), style=r.get("style", ""),
-                                   has_junk=bool(r.get("has_junk"))))
+                                   has_junk=bool(r.get("has_junk")), event=r.get("event", "")))
     return sorted(out, key=lambda a: a.path.name)
 
 
@@ -122,6 +123,12 @@ def load_seed(data_dir: Path = DATA_DIR) -> list[GoldArticle]:
 def load_challenge(data_dir: Path = DATA_DIR) -> list[GoldArticle]:
     """The real-style challenge set: never trained or tuned on (data/DATASHEET.md)."""
     return _load_articles(sorted((data_dir / "challenge" / "parts").glob("*.jsonl")), data_dir / "challenge" / "articles")
+
+
+def load_events(data_dir: Path = DATA_DIR) -> list[GoldArticle]:
+    """Authored same-event groups (``event`` names the group): scored for summaries and grouping only,
+    never trained or tuned on, and outside every split (data/DATASHEET.md)."""
+    return _load_articles(sorted((data_dir / "events" / "parts").glob("*.jsonl")), data_dir / "events" / "articles")
 
 
 SPLITS = {"dev": load_dev, "seed": load_seed, "challenge": load_challenge}

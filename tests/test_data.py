@@ -1,7 +1,9 @@
 """The project's data files: leakage between splits and a current datasheet."""
 
-from stance.data import DATA_DIR, load_challenge, load_dev, load_train
+from collections import Counter
+
 from stance.annotate.datasheet import render
+from stance.data import DATA_DIR, load_challenge, load_dev, load_events, load_train, split_files
 from stance.annotate.leakage import cross_overlaps, near_duplicates
 
 
@@ -23,9 +25,21 @@ def test_no_authored_text_shares_a_passage_with_the_seed_articles():
     """The seeds are the held-out check: no authored text may borrow from them (8-word runs)."""
     seeds = {p.name: p.read_text(encoding="utf-8") for p in sorted((DATA_DIR / "articles").glob("*.txt"))}
     authored = ({r.id: r.text for r in load_train()} | {a.path.name: a.text for a in load_dev()}
-                | {a.path.name: a.text for a in load_challenge()})
+                | {a.path.name: a.text for a in load_challenge()} | {a.path.name: a.text for a in load_events()})
     assert len(seeds) == 2
     assert cross_overlaps(authored, seeds, n=8) == []
+
+
+def test_same_event_groups_are_written_apart_from_every_split():
+    """data/events is scored, never trained on: it shares no 13-word run with training, dev or challenge text,
+    and every event is reported by two or three outlets."""
+    events = {a.path.name: a.text for a in load_events()}
+    others = ({r.id: r.text for r in load_train()} | {a.path.name: a.text for a in load_dev()}
+              | {a.path.name: a.text for a in load_challenge()})
+    assert cross_overlaps(others, events, n=13) == []
+    sizes = Counter(a.event for a in load_events())
+    assert len(sizes) >= 8 and set(sizes.values()) <= {2, 3}
+    assert not any(str(DATA_DIR / "events") in str(p) for name in ("train", "dev") for p in split_files(name))
 
 
 def test_no_near_duplicate_training_rows():
@@ -64,6 +78,9 @@ def test_every_data_file_passes_the_validator():
     challenge = [r for p in sorted((DATA_DIR / "challenge" / "parts").glob("*.jsonl")) for r in _rows(p)]
     assert len(challenge) >= 40
     assert validate_article_rows(challenge, DATA_DIR / "challenge" / "articles") == []
+    events = _rows(DATA_DIR / "events" / "parts" / "events.jsonl")
+    assert all(r["label_source"] == "authored" and r["event"] for r in events)
+    assert validate_article_rows(events, DATA_DIR / "events" / "articles") == []
 
 
 def test_dataset_loads_through_datasets():

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from stance.config import ConfigError, load_config
 from stance.io.atomic import atomic_open, write_text
 from stance.io.ingest import MAX_JSON_DEPTH, InputError, Raw, iter_raw
-from stance.summarize.grouping import dates_compatible, group_events, tfidf_vectors
+from stance.summarize.grouping import dates_compatible, event_vectors, group_events
 from stance.train.args import TrainConfig
 from stance.types import Article
 
@@ -128,7 +128,7 @@ def test_the_config_loader_survives_any_bytes(raw):
 
 def all_pairs_grouping(articles, threshold, max_days):
     """The former cubic algorithm, kept as the oracle: merge the best average-link pair each round."""
-    vecs = tfidf_vectors(articles)
+    vecs = event_vectors(articles)
     sim = [[sum(x * v.get(t, 0.0) for t, x in u.items()) for v in vecs] for u in vecs]
     groups = [[i] for i in range(len(articles))]
 

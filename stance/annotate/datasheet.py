@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from stance.data import DATA_DIR, STANCE_LABELS, TRAIN_LABELS, load_challenge, load_dev, load_seed, load_train
+from stance.data import DATA_DIR, STANCE_LABELS, TRAIN_LABELS, load_challenge, load_dev, load_events, load_seed, load_train
 
 START, END = "<!-- counts:start -->", "<!-- counts:end -->"
 
@@ -64,7 +64,22 @@ def counts_markdown(data_dir: Path = DATA_DIR) -> str:
         conf = Counter(a.conflict.split(",")[0].split(":")[0].strip() for a in arts)
         out.append("\nConflicts: " + "; ".join(f"{c} ({n})" for c, n in sorted(conf.items())) + "\n")
     out.append(_kinds_markdown(challenge))
+    out.append(_events_markdown(load_events(data_dir)))
     return "\n".join(out).strip() + "\n"
+
+
+def _events_markdown(arts) -> str:
+    """The authored same-event groups: how many events, outlets per event, pages without metadata."""
+    if not arts:
+        return ""
+    events = Counter(a.event for a in arts)
+    stances = Counter(p.stance for a in arts for p in a.parties)
+    return ("### Same-event groups (data/events)\n\n"
+            + _table(["events", "articles", "2 outlets", "3 outlets", "no title line", "no date line", "with page junk",
+                      "parties", *STANCE_LABELS],
+                     [[len(events), len(arts), sum(n == 2 for n in events.values()), sum(n == 3 for n in events.values()),
+                       sum(not a.title for a in arts), sum(not a.date for a in arts), sum(a.has_junk for a in arts),
+                       sum(len(a.parties) for a in arts), *[stances[k] for k in STANCE_LABELS]]]) + "\n")
 
 
 def _kinds_markdown(arts) -> str:

@@ -18,7 +18,7 @@ TRAIN_OPTIONAL = {"fictional": bool, "tricky": str, "authored": bool, "label_sou
                   "source": str}
 ARTICLE_REQUIRED = {"article": str, "parties": list}
 ARTICLE_OPTIONAL = {"title": str, "outlet": str, "date": str, "conflict": str, "fictional": bool, "style": str,
-                    "has_junk": bool, "non_parties": list, "label_source": str}
+                    "has_junk": bool, "non_parties": list, "label_source": str, "event": str}
 PARTY_REQUIRED = {"name": str, "role": str, "aliases": list, "stance": str, "evidence": list, "attribution": str}
 PARTY_OPTIONAL = {"speaks_for": (str, type(None)), "label_source": str, "form": str, "probabilities": dict,
                   "party_kind": str, "kinds": list}

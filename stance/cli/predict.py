@@ -148,8 +148,9 @@ def summarize(
     model: Annotated[str, typer.Option(metavar="NAME", help="The stance classifier that labels each party before the summary "
                                        "states its position, so the summary and `stance predict` agree. " + MODEL_HELP)] = "model",
     llm: Annotated[str | None, typer.Option(metavar="BACKEND", show_default="none: extractive summary", help="Rewrite with this LLM backend (default, hf:<id-or-dir>, gguf:<file>, llamacpp:<file>, openai:<base-url>#<model>); every generated sentence is checked against the sources and unsupported ones are dropped and listed.")] = None,
-    similarity: Annotated[float, typer.Option(metavar="0-1", help="Content similarity above which articles are one event.")] = 0.3,
+    similarity: Annotated[float, typer.Option(metavar="0-1", help="Similarity (wording and names) above which articles are one event.")] = 0.4,
     max_days: Annotated[int, typer.Option(metavar="DAYS", help="Articles dated further apart than this are never one event.")] = 3,
+    max_sentences: Annotated[int, typer.Option(metavar="N", help="At most this many sentences per event (the lead and each party's position first).")] = 8,
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
@@ -169,6 +170,8 @@ def summarize(
         fail("--similarity must be between 0 and 1")
     if max_days < 0:
         fail("--max-days must be 0 or more")
+    if max_sentences < 1:
+        fail("--max-sentences must be 1 or more")
     check_outputs(out)
     classifier = classifier_for(model, quiet)
     generator = embedder = None
@@ -193,7 +196,7 @@ def summarize(
         fail("no readable article to summarize", 1)
     try:
         events = build(results, classifier, generator=generator, embedder=embedder, threshold=similarity,
-                       max_days=max_days)
+                       max_days=max_days, max_sentences=max_sentences)
     except Exception as err:
         if generator is None:
             raise

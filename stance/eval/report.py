@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from stance.config import load_config
-from stance.data import GoldArticle, GoldParty, load_split
+from stance.data import GoldArticle, GoldParty, load_events, load_split
 from stance.io.atomic import atomic_open, write_text
 from stance.names import match_parties
 from stance.types import LABELS, ArticleResult, PartyInput
@@ -22,6 +23,9 @@ from stance.types import LABELS, ArticleResult, PartyInput
 ROOT = Path(__file__).resolve().parents[2]
 FLOORS = ROOT / "configs" / "floors.yaml"
 BASELINES = ("encoder", "rules", "tfidf", "embed")
+SUMMARY_HEADLINE = ("rouge1", "rougeL", "attribution_rate", "party_coverage", "grouping_precision", "grouping_recall",
+                    "unrepeated_rate", "quote_verbatim_rate", "clean_rate", "multi_event_party_coverage",
+                    "offsets_valid_rate", "outlet_accuracy")
 
 
 @dataclass
@@ -46,7 +50,7 @@ class Report:
             "stance_accuracy": default.get("accuracy"),
             "end_to_end_accuracy": self.end_to_end.get("accuracy"),
         }
-        for key in ("rouge1", "rougeL", "attribution_rate", "party_coverage"):
+        for key in SUMMARY_HEADLINE:
             if key in self.summary:
                 out[f"summary_{key}"] = self.summary[key]
         return {k: v for k, v in out.items() if v is not None}
@@ -131,20 +135,51 @@ def evaluate_stance(run: ProductRun, specs: list[str], default: str, default_cla
     return out
 
 
-def evaluate_summary(gold: list[GoldArticle], results, classifier) -> dict:
-    reference = ROOT / "data" / "seed" / "reference_summary.json"
-    if not reference.exists():
-        return {}
+def _gold_events(gold: list[GoldArticle], one_event: bool) -> tuple[dict, dict, dict]:
+    """(source -> event, event -> gold parties, source -> outlet) for labelled articles; an article
+    with no ``event`` label is its own event unless ``one_event``."""
+    events, parties, outlets = {}, {}, {}
+    for ga in gold:
+        source, event = str(ga.path), "all" if one_event else (ga.event or ga.path.name)
+        events[source], outlets[source] = event, ga.outlet
+        known = parties.setdefault(event, {})
+        for gp in ga.parties:
+            entry = known.setdefault(gp.name, {"name": gp.name, "aliases": gp.aliases, "stances": []})
+            entry["stances"].append(gp.stance)
+    for known in parties.values():  # an event's stance for a party: what most of its articles say
+        for entry in known.values():
+            entry["stance"] = Counter(entry.pop("stances")).most_common(1)[0][0]
+    return events, {e: list(p.values()) for e, p in parties.items()}, outlets
+
+
+def evaluate_summary(gold: list[GoldArticle], results, classifier, split: str) -> dict:
+    """Summary metrics over the split's events: on dev every article is its own event and the
+    authored same-event groups of data/events join it; the seeds are one event, also scored
+    against the reference summary."""
+    from stance.eval.events import event_checks
     from stance.eval.summary import summary_scores
     from stance.pipeline import summarize
     from stance.summarize import source_pool
 
+    out: dict = {}
+    if split != "seed":
+        extra = load_events()
+        gold, results = gold + extra, list(results) + run_product(extra, classifier).results
     events = summarize(results, classifier)
-    claims = json.loads(reference.read_text(encoding="utf-8"))
-    gold_parties = list({p.name: p for g in gold for p in g.parties}.values())
-    scores = summary_scores(events[0], source_pool(results), [r.article.text for r in results],
-                            reference=claims, gold_parties=gold_parties) if events else {}
-    return {"events": len(events), **scores}
+    gold_event, gold_parties, gold_outlet = _gold_events(gold, one_event=split == "seed")
+    checks = event_checks(events, [r.article for r in results], gold_event, gold_parties, gold_outlet)
+    sentences = sum(len(e.sentences) for e in events)
+    checks["unrepeated_rate"] = 1 - checks["repeated_sentences"] / sentences if sentences else 1.0
+    checks["clean_rate"] = 1 - checks["junk_sentences"] / sentences if sentences else 1.0
+    out.update(checks)
+    reference = ROOT / "data" / "seed" / "reference_summary.json"
+    if split == "seed" and events and reference.exists():
+        claims = json.loads(reference.read_text(encoding="utf-8"))
+        unique = list({p.name: p for g in gold for p in g.parties}.values())
+        out.update(summary_scores(events[0], source_pool(results), [r.article.text for r in results],
+                                  reference=claims, gold_parties=unique))
+        out["quote_verbatim_rate"] = checks["quote_verbatim_rate"]
+    return out
 
 
 def run_evaluation(split: str = "seed", model: str = "model", baselines: tuple[str, ...] = BASELINES) -> Report:
@@ -158,15 +193,17 @@ def run_evaluation(split: str = "seed", model: str = "model", baselines: tuple[s
     report.extraction, report.end_to_end = evaluate_extraction(gold, run)
     report.kinds = evaluate_kinds(gold, run)
     report.stance = evaluate_stance(run, [model, *[b for b in baselines if b != model]], model, classifier)
-    if split == "seed":
-        report.summary = evaluate_summary(gold, run.results, classifier)
+    if split in ("seed", "dev"):
+        report.summary = evaluate_summary(gold, run.results, classifier, split)
     report.seconds = round(time.perf_counter() - start, 1)
     return report
 
 
 Metric = Literal["party_precision", "party_recall", "party_f1", "stance_macro_f1", "stance_accuracy",
                  "end_to_end_accuracy", "summary_rouge1", "summary_rougeL", "summary_attribution_rate",
-                 "summary_party_coverage"]
+                 "summary_party_coverage", "summary_grouping_precision", "summary_grouping_recall",
+                 "summary_unrepeated_rate", "summary_quote_verbatim_rate", "summary_clean_rate",
+                 "summary_multi_event_party_coverage", "summary_offsets_valid_rate", "summary_outlet_accuracy"]
 Floors = dict[Literal["seed", "dev", "challenge"], dict[Metric, float]]
 
 

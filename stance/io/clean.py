@@ -16,8 +16,8 @@ from stance.types import Article
 
 _I = re.IGNORECASE
 JUNK_LINE = [re.compile(p, _I) for p in (
-    r"^support (the [\w .’'&-]+|us|independent journalism|our (work|journalism))\b",
-    r"^become a (member|supporter|patron)",
+    r"^(please )?support (the [\w .’'&-]+|us|independent journalism|our (work|journalism|reporting))\b",
+    r"^become an? ([\w’'-]+ ){0,2}(member|supporter|patron)",
     r"indicates required",
     r"^subscribe\b",
     r"^(enter|type) your e-?mail",
@@ -41,6 +41,7 @@ JUNK_LINE = [re.compile(p, _I) for p in (
     r"^(follow|like) us on\b",
     r"^(photo|image|video)( credit)?:",
     r"^listen to (this|the) (article|story)\b",
+    r"^(breaking|live|just in)\s*:",
     r"^[»›▸•]\s",
     r"^©|all rights reserved",
 )]
@@ -52,18 +53,30 @@ APPEAL_CUES = re.compile(
     r"small favou?r to ask|support us|your support|support independent|reader contributions|"
     r"our (independent )?journalism|keep our articles free|help (us|maintain)|we need your help|"
     r"wealthy owner|become a (member|supporter|patron)|monthly|one-time|contribut(e|ion)s?\b|paywall|fund (our|projects)|"
-    r"value our (reporting|journalism|work)|advertisers who|depends on (readers|you)\b|from \$?\d+ (a|per) month",
+    r"value our (reporting|journalism|work)|advertisers who|(depends|relies) on (readers|you)\b|readers like you|"
+    r"(funded|supported) by (its |our )?readers|reader-funded|from \$?\d+ (a|per) month",
     _I,
 )
 FIRST_PLURAL = re.compile(r"\b(we|our|us|we’re|we're|we’ve|we've)\b", _I)
 TERMINAL = re.compile(r"[.!?…\"”’»)]\s*$")
+MONTH_ABBREV = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+CAPTION = re.compile(r"\bphoto(graph)?( taken|:| by\b)|\bgetty images\b|\bfile (photo|picture)\b|\bpictured\b", _I)
+NAV_SPLIT = re.compile(r"\s*[|/·]\s*|\s{2,}")
+NEWS_WORD = re.compile(r"\b(Wire|News|Press|Agency|Post|Times|Herald|Star|Observer|Gazette|Chronicle|Courier|Ledger|"
+                       r"Review|Tribune|Journal|Monitor|Dispatch|Daily|Radio|Standard|Mirror|Lantern|Express|Telegraph|"
+                       r"Online|Today|Current|Service|Newswire|Bulletin|Record|Sentinel|Inquirer|Broadcast(ing)?)\b")
+NAME_LINE = re.compile(r"^(?:The )?[A-Z][\w’'&.-]*(?: (?:[A-Z][\w’'&.-]*|&|of|on|de|des|du)){0,5}$")
+WIRE_CREDIT = re.compile(r"^[A-Z][\w .,'’/-]{1,60}?\(([A-Z][\w .&'’-]{1,40})\)\s*[—–-]")
+FIRST_CARRIED = re.compile(r"\bfirst (?:broadcast|published|aired|carried) (?:on|by|in) ((?:The )?[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,4})")
+RELAYED_WIRE = re.compile(r"\b(Reuters|The Associated Press|Associated Press|Agence France-Presse|AFP|Bloomberg) (reported|reports)\b")
+SMALL_WORDS = frozenset("of on the and de des du".split())
 DATE_PATTERNS = (
     (re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+(\d{4})\b"), "%B %d %Y"),
     (re.compile(r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b"), "%d %B %Y"),
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "%Y %m %d"),
 )
 OUTLET_PATTERNS = (
-    re.compile(r"\bsupport (The [A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3})"),
+    re.compile(r"\b[Ss]upport (The [A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3})"),
     re.compile(r"\b(The [A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3}), an independent"),
     re.compile(r"^(The [A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3}) (?:doesn’t|does not|is an independent|relies on)"),
     re.compile(r"^(The [A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3}) (?:could not|was unable to|has not been able to) (?:independently )?verify"),
@@ -121,12 +134,47 @@ def _mark_patterns(lines: list[Line]) -> None:
         elif FEED_ITEM.match(line.text) and any(
                 FEED_ITEM.match(n.text) for n in (lines[i - 1] if i else None, lines[i + 1] if i + 1 < len(lines) else None) if n):
             _mark(line, "news-feed")
-        elif PHOTO_CREDIT.search(line.text):
+        elif PHOTO_CREDIT.search(line.text) or CAPTION.search(line.text):
             _mark(line, "caption")
         elif BYLINE.match(line.text):
             _mark(line, "byline")
         elif not TERMINAL.search(line.text) and _words(line.text) > 25:
             _mark(line, "teaser")
+
+
+def _is_nav(text: str) -> bool:
+    """A site menu: three or more short items between separators, no sentence."""
+    items = [x for x in NAV_SPLIT.split(text) if x.strip()]
+    return (len(items) >= 2 and bool(NAV_SPLIT.search(text)) and all(_words(x) <= 4 for x in items)
+            and not TERMINAL.search(text))
+
+
+def _masthead_name(text: str) -> str:
+    """The outlet name a masthead line shows: its tagline cut off, capitals turned to title case."""
+    name = re.split(r"\s+[—–|-]\s+", text)[0].strip()
+    if name.isupper():
+        name = " ".join(w.lower() if w.lower() in SMALL_WORDS and i else w.capitalize()
+                        for i, w in enumerate(name.split()))
+    return name
+
+
+def _mark_masthead(lines: list[Line]) -> str:
+    """Mark site menus and the masthead above them (the page's own name) as junk; the name."""
+    name, in_menu = "", ""
+    for line in lines[:6]:
+        if _is_nav(line.text):
+            _mark(line, "navigation")
+            first = NAV_SPLIT.split(line.text)[0].strip()
+            if not in_menu and _words(first) >= 2 and NEWS_WORD.search(first) and NAME_LINE.match(first):
+                in_menu = first
+    for i, line in enumerate(lines[:3]):
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        upper = line.text.isupper() and _words(line.text) <= 6 and i == 0
+        if (upper or (below is not None and _is_nav(below.text))) and _words(line.text) <= 10 \
+                and not TERMINAL.search(line.text) and not line.junk:
+            _mark(line, "masthead")
+            name = name or _masthead_name(line.text)
+    return name or in_menu
 
 
 def _mark_appeals(lines: list[Line]) -> None:
@@ -144,9 +192,10 @@ def _mark_appeals(lines: list[Line]) -> None:
 
 def _find_title(lines: list[Line]) -> int | None:
     for i, line in enumerate(lines[:10]):
-        if line.junk:
+        if line.junk or re.match(r"By\s", line.text):
             continue
-        if _is_title_like(line.text) and _words(line.text) >= 3:
+        headline = not re.search(r"[.!?…][\"”’»)]*\s*$", line.text) and 3 <= _words(line.text) <= 25
+        if headline and (_is_title_like(line.text) or line.text[-1] in "’”\"'"):
             return i
         if _is_prose(line.text) and _words(line.text) > 12:
             return None
@@ -180,32 +229,73 @@ def _smooth(lines: list[Line], protected: set[int]) -> None:
                 changed = True
 
 
-def _find_date(lines: list[Line]) -> str:
-    ordered = [ln for ln in lines if ln.reason == "byline"] + lines[:12]
-    for line in ordered:
-        for pattern, fmt in DATE_PATTERNS:
-            m = pattern.search(line.text)
-            if m:
-                try:
-                    return datetime.strptime(" ".join(m.groups()), fmt).date().isoformat()
-                except ValueError:
-                    continue
+def _date_in(text: str) -> str:
+    for pattern, fmt in DATE_PATTERNS:
+        m = pattern.search(text)
+        if m:
+            try:
+                return datetime.strptime(" ".join(m.groups()), fmt).date().isoformat()
+            except ValueError:
+                continue
+    m = MONTH_ABBREV.search(text)
+    if m:
+        try:
+            return datetime.strptime(f"{m.group(1)[:3]} {m.group(2)} {m.group(3)}", "%b %d %Y").date().isoformat()
+        except ValueError:
+            return ""
     return ""
 
 
-def _find_outlet(lines: list[Line]) -> str:
+def _find_date(lines: list[Line]) -> str:
+    """The date line or byline near the top, else the first dated line of the text; never a caption's date."""
+    near = [ln for ln in lines if ln.reason == "byline"] + lines[:12] + lines[12:]
+    for line in near:
+        if not (CAPTION.search(line.text) or PHOTO_CREDIT.search(line.text)) and (found := _date_in(line.text)):
+            return found
+    return ""
+
+
+def _expand(acronym: str, text: str) -> str:
+    """'BPA' -> 'Brightwater Press Agency' when the text spells out a name with those initials."""
+    if not acronym.isupper() or " " in acronym:
+        return acronym
+    words = r"\s+".join(rf"{c}[\w’'&-]*" for c in acronym)
+    m = re.search(rf"\b{words}\b", text)
+    return m.group(0) if m else acronym
+
+
+def _find_outlet(lines: list[Line], masthead: str, title: int | None) -> str:
+    """The outlet from the page's own words: its appeal, masthead, name line under the title,
+    a "first broadcast on" credit, a wire credit in the dateline, else a relayed wire."""
     for pattern in OUTLET_PATTERNS:
         for line in lines:
             m = pattern.search(line.text)
             if m:
                 return m.group(1).strip(" .,!")
-    return ""
+    if masthead:
+        return masthead
+    text = "\n".join(ln.text for ln in lines)
+    after = lines[title + 1: title + 4] if title is not None else []
+    for line in after + lines[-1:]:
+        name = re.split(r"\s+[—–|·]\s+", line.text)[0].strip()
+        if NAME_LINE.match(name) and NEWS_WORD.search(name) and not re.match(r"By\s", name):
+            return name
+    m = FIRST_CARRIED.search(text)
+    if m:
+        return m.group(1).strip(" .,!")
+    for line in lines[:8]:
+        m = WIRE_CREDIT.match(line.text)
+        if m:
+            return _expand(m.group(1).strip(), text)
+    m = RELAYED_WIRE.search(text)
+    return m.group(1) if m else ""
 
 
 def clean_article(source: str, text: str) -> Article:
     """Build an Article whose ``body`` spans exclude page junk; metadata when the text gives it."""
     lines = split_lines(text)
     _mark_patterns(lines)
+    masthead = _mark_masthead(lines)
     _mark_appeals(lines)
     title = _find_title(lines)
     _mark_captions(lines, title)
@@ -219,7 +309,7 @@ def clean_article(source: str, text: str) -> Article:
         article.title = lines[title].text
         article.title_span = (lines[title].start, lines[title].end)
     article.date = _find_date(lines)
-    article.outlet = _find_outlet(lines)
+    article.outlet = _find_outlet(lines, masthead, title)
     return article
 
 

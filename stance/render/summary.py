@@ -48,7 +48,7 @@ def to_markdown(events: list[EventSummary]) -> str:
                 lines.append(f"- {s.text}")
         if e.positions:
             lines += ["", "### Positions", ""]
-            said = {s.party: s for s in e.sentences if s.party and s.kind == "position"}
+            said = {s.party: s for s in e.sentences if s.party and s.kind in ("position", "stance")}
             for p in e.positions:
                 who = f"**{p.party}**" + (f" ({p.role})" if p.role else "")
                 line = f"- {who}: {p.stance}"

@@ -30,7 +30,7 @@ REFUSALS = re.compile(r"\b(reject\w*|refus\w*|dismiss\w*|rul(e|es|ed|ing) out|sp
                       r"unlikely|oppos\w*|turn(s|ed)? down)\b", re.IGNORECASE)
 FRAME_WORDS = frozenset("""according reported report reports reporting carried same also both position positions only
 differ differs agree agrees stance open conditional rejecting source sources account accounts said says while wrote
-citing cited quoted quoting outlet outlets read reads told tell asked""".split())
+citing cited quoted quoting outlet outlets read reads told tell asked sets conditions ceasefire rejects event""".split())
 STOP = frozenset("""a an the and or but if of to in on at by for from with as is are was were be been being has have had
 do does did it its this that these those he she they them his her their him we our us you your i my me who whom which
 what when where why how than then there here so such would could should will can may might must shall about after
@@ -77,6 +77,9 @@ def _stem(w: str) -> str:
     if len(w) > 4:
         w = re.sub(r"(ing|ed|es|s)$", "", w)
     return w[:5]
+
+
+FRAME_STEMS = frozenset(map(_stem, FRAME_WORDS))
 
 
 def polarity(text: str) -> int:
@@ -218,7 +221,8 @@ def check(text: str, pool: SourcePool, embedder: Embedder | None = None, *, requ
     if content and (len(novel) / len(content) > MAX_NOVEL_SHARE or len(novel) > MAX_NOVEL):
         reasons.append("words not in the sources: " + ", ".join(dict.fromkeys(novel)))
     _, asserted = negated_words(re.sub(r"(?<![\w'’-])[A-Z][\w'’-]*", " ", bare))
-    unbacked = sorted(w for w in asserted if w not in pool.asserted and (w in CERTAINTY or w in pool.stems))
+    unbacked = sorted(w for w in asserted if w not in pool.asserted and (w in CERTAINTY or w in pool.stems)
+                      and w not in FRAME_STEMS)
     if unbacked:
         reasons.append("asserts what the sources only deny or never assert: " + ", ".join(unbacked))
     for m in APPOSITIVE.finditer(bare):

@@ -1,9 +1,13 @@
 """Which articles report the same event: content similarity, vetoed by distant dates.
 
-TF-IDF cosine over the article body and title (junk excluded), average-link
-clustering so one bridging article cannot chain two events together, and a date
-veto: two articles dated more than ``max_days`` apart are never one event, however
-similar their wording (follow-ups on the same war are separate events).
+Similarity is half TF-IDF cosine over the article body and title (junk excluded) and
+half cosine over the names the body uses (people, places, groups: capitalised words
+inside a sentence), because two outlets reporting one event word it differently but
+name the same people and places. Average-link clustering so one bridging article
+cannot chain two events together, and a date veto: two articles dated more than
+``max_days`` apart are never one event, however similar their wording (follow-ups on
+the same war are separate events). Dates come from the metadata or, failing that, the
+text (stance.io.clean: never a photo caption's date).
 
 Scale: similarities are computed only for candidate pairs that share a distinctive
 word in the same date window (an inverted index keyed by word and by a window of
@@ -28,14 +32,19 @@ from datetime import date
 from stance.summarize.text import words
 from stance.types import Article
 
-DEFAULT_THRESHOLD = 0.3
+DEFAULT_THRESHOLD = 0.4
+NAME_WEIGHT = 0.5
+BACKGROUND_DOCS = 20  # documents that share no word with the batch: a small batch is one event's reports,
+                      # and batch-only IDF would weigh down exactly the words they share
+NAME_IN_SENTENCE = re.compile(r"(?<=[a-z0-9,;:\"“”)]\s)([A-Z][\w'’-]+)")
 DEFAULT_MAX_DAYS = 3
 POSTING_CAP = 50
 STOP = frozenset("""a an the and or but if of to in on at by for from with as is are was were be been being has have had
 do does did not no it its this that these those he she they them his her their him we our us you your i my me who whom
 which what when where why how than then there here so such also said says say told tell would could should will can may
 might must shall about after before over under into out up down more most some any all each other one two three new
-last week month year years day days on friday monday tuesday wednesday thursday saturday sunday""".split())
+last week month year years day days on friday monday tuesday wednesday thursday saturday sunday january february
+march april may june july august september october november december""".split())
 
 
 def _tokens(article: Article) -> list[str]:
@@ -54,12 +63,32 @@ def _parse_date(text: str) -> date | None:
         return None
 
 
-def tfidf_vectors(articles: list[Article]) -> list[dict[str, float]]:
-    """Unit-length smoothed TF-IDF vectors (sublinear term frequency), one per article."""
-    docs = [Counter(_tokens(a)) for a in articles]
+def _names(article: Article) -> list[str]:
+    """Capitalised words inside the body's sentences (not a sentence's first word): the names."""
+    spans = article.body or [(0, len(article.text))]
+    found = (re.sub(r"['’]s$", "", m.group(1)).lower()
+             for s, e in spans for m in NAME_IN_SENTENCE.finditer(article.text[s:e]))
+    return ["@" + w for w in found if len(w) > 2 and w not in STOP]
+
+
+def event_vectors(articles: list[Article]) -> list[dict[str, float]]:
+    """One unit-length vector per article whose dot product is the event similarity:
+    ``1 - NAME_WEIGHT`` of the TF-IDF cosine plus ``NAME_WEIGHT`` of the names' TF-IDF cosine
+    (all TF-IDF when an article names no one)."""
+    words, names = tfidf_vectors([_tokens(a) for a in articles]), tfidf_vectors([_names(a) for a in articles])
+    out = []
+    for w, n in zip(words, names):
+        a, b = (math.sqrt(1 - NAME_WEIGHT), math.sqrt(NAME_WEIGHT)) if n else (1.0, 0.0)
+        out.append({**{t: a * x for t, x in w.items()}, **{t: b * x for t, x in n.items()}})
+    return out
+
+
+def tfidf_vectors(token_lists: list[list[str]]) -> list[dict[str, float]]:
+    """Unit-length smoothed TF-IDF vectors (sublinear term frequency), one per token list."""
+    docs = [Counter(tokens) for tokens in token_lists]
     n = len(docs)
     df = Counter(t for d in docs for t in d)
-    idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+    idf = {t: math.log((1 + n + BACKGROUND_DOCS) / (1 + c)) + 1.0 for t, c in df.items()}
     vecs = []
     for d in docs:
         v = {t: (1 + math.log(c)) * idf[t] for t, c in d.items()}
@@ -125,7 +154,7 @@ def group_events(articles: list[Article], threshold: float = DEFAULT_THRESHOLD,
     Same result as merging, again and again, the pair of groups with the highest average
     pairwise similarity (ties: the later pair) while it reaches ``threshold``.
     """
-    vecs = tfidf_vectors(articles)
+    vecs = event_vectors(articles)
     dates = [_parse_date(a.date) for a in articles]
     groups = {i: _Group([i], d, d) for i, d in enumerate(dates)}
     heap: list[tuple[float, int, int, int, int]] = []

@@ -15,7 +15,7 @@ from stance.types import Article
 OPEN_QUOTES = "\"“„«"
 CLOSE_QUOTES = "\"”»"
 QUOTE_SPAN = re.compile(r"[\"“„«]([^\"“”„«»]+)[\"”»]")
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*\d|\d")
+WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*|\d[\d,.]*\d|\d")  # letters of any script
 _ABBREV = re.compile(r"(\b[A-Z]\.|\b(Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Rep|Sen|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc)\.)$")
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\"“„«(]?[A-Z0-9])")
 
@@ -109,6 +109,18 @@ def outlet_name(article: Article) -> str:
         return article.outlet.strip()
     name = re.split(r"[\\/]", article.source)[-1]
     return re.sub(r"\.[A-Za-z0-9]+$", "", name) or article.source
+
+
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+def printed_date(article: Article) -> str:
+    """The article's date as its text prints it ("6 March 2035", "March 6, 2035"), else ""."""
+    d = article.date or ""
+    if not re.match(r"\d{4}-\d{2}-\d{2}$", d) or not 1 <= int(d[5:7]) <= 12:
+        return ""
+    y, month, day = int(d[:4]), MONTHS[int(d[5:7]) - 1], int(d[8:])
+    return next((t for t in (f"{month} {day}, {y}", f"{day} {month} {y}") if t in article.text), "")
 
 
 def join_names(names: list[str]) -> str:
