@@ -223,3 +223,10 @@ def test_a_the_inside_a_prepositional_phrase_does_not_make_a_group_noun_definite
                 "Rebels in the eastern hills said they would keep fighting.")
     front = find(r, "Kessel Front")
     assert front is not None and not any("eastern hills" in s.text for s in front[1])
+
+
+def test_a_capital_in_the_outlet_s_name_still_speaks_for_its_government():
+    from stance.extract.lexicon import is_outlet
+
+    assert not is_outlet("Kessel", "The Kessel Lantern")
+    assert is_outlet("the Lantern", "The Kessel Lantern") and is_outlet("Kessel Lantern", "The Kessel Lantern")

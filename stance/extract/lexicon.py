@@ -164,4 +164,16 @@ def is_outlet(text: str, outlet: str = "") -> bool:
     """A news organisation (never a party): a known wire or outlet word, or the article's own outlet."""
     low = bare_name(text).lower()
     words = set(re.findall(r"[a-z]+", low))
-    return bool(words & KNOWN_OUTLETS) or bool(NEWS_ORG_WORDS.search(low)) or bool(outlet and low in outlet.lower())
+    return bool(words & KNOWN_OUTLETS) or bool(NEWS_ORG_WORDS.search(low)) or names_outlet(low, outlet.lower())
+
+
+def names_outlet(low: str, outlet: str) -> bool:
+    """Whether a name is the article's own outlet: its name, a run of two or more of its words, or its
+    last word ("the Lantern"); never its first word alone, often a place ("Kessel" in "The Kessel Lantern")."""
+    low = re.sub(r"^the\s+", "", low)
+    name = re.sub(r"^the\s+", "", outlet)
+    if not low or not name:
+        return False
+    if " " in low:
+        return re.search(rf"\b{re.escape(low)}\b", name) is not None
+    return low == name or low == name.split()[-1]
