@@ -230,3 +230,11 @@ def test_a_capital_in_the_outlet_s_name_still_speaks_for_its_government():
 
     assert not is_outlet("Kessel", "The Kessel Lantern")
     assert is_outlet("the Lantern", "The Kessel Lantern") and is_outlet("Kessel Lantern", "The Kessel Lantern")
+
+
+def test_the_government_is_the_dateline_country_s_not_the_mediator_s():
+    r = parties("MANILA — Norway's envoy met both Philippine panels in Oslo on Monday. Norway has hosted the talks "
+                "since 2016, and Norway's foreign ministry paid for the venue.\n\n"
+                "The government said on Tuesday it would keep the holiday truce in place.")
+    assert find(r, "Norway") is None
+    assert find(r, "Philippines") is not None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from stance.extract.entities import Entity, Registry
+from stance.extract.places import DATELINE
 from stance.extract.lexicon import GENERIC_GROUPS, GROUP_HEADS, GROUP_SYNONYMS, LEADER_TITLES, ORG_WORDS
 
 ARMED_KINDS = frozenset({"movement", "alliance", "army", "party"})
@@ -70,6 +71,12 @@ def group(reg: Registry, lemma: str, pos: int) -> Entity | None:
 
 
 def main_government(reg: Registry) -> Entity | None:
-    """'the government': the government the article mentions most."""
+    """'the government': the government of the dateline's country when the article names it
+    (a mediator's capital may be mentioned more often), else the one it mentions most."""
     govs = [e for e in reg.entities if e.kind == "government" and e.mentions]
+    line = DATELINE.match(reg.body.lstrip())
+    country = reg.country_of(line.group("country") or line.group("city").title()) if line else None
+    home = [e for e in govs if country and e.country == country]
+    if home:
+        return home[0]
     return max(govs, key=lambda e: len(e.mentions)) if govs else None
