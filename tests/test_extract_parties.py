@@ -238,3 +238,10 @@ def test_the_government_is_the_dateline_country_s_not_the_mediator_s():
                 "The government said on Tuesday it would keep the holiday truce in place.")
     assert find(r, "Norway") is None
     assert find(r, "Philippines") is not None
+
+
+def test_the_leadership_of_a_breakaway_region_is_not_the_country_s_government():
+    r = parties("The political leadership of Kestria's breakaway Ashar plateau said on Tuesday it would accept "
+                "ceasefire talks without conditions.\n\nKestrian officials said the offer was a trap.")
+    kestria = find(r, "Kestria")
+    assert kestria is None or not any("breakaway" in s.text for s in kestria[1])

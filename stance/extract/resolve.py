@@ -37,6 +37,7 @@ from stance.extract.unnamed import unnamed
 from stance.names import bare_name
 
 NOBODY = Entity(name="", kind="nobody")
+AGAINST_THE_STATE = re.compile(r"\b(breakaway|rebel|separatist|secessionist|insurgent|opposition|exiled)\b", re.IGNORECASE)
 MINISTRY = re.compile(r"\b(ministry|presidency|cabinet|foreign office)\b", re.IGNORECASE)
 SUBJECT_OR_ROOT = ("nsubj", "nsubjpass", "ROOT")
 
@@ -239,6 +240,8 @@ def country_body(np: NounPhrase, reg: Registry) -> Entity | None:
     with the phrase up to any comma as an alias (the name as the article gives it)."""
     if np.lemma not in BODY_HEADS and not np.ents_over_head("GPE", "NORP"):
         return None
+    if AGAINST_THE_STATE.search(np.text):
+        return NOBODY  # "the leadership of Teveral's breakaway plateau" is not Teveral's government
     for e in np.ents:
         if e.label_ in ("GPE", "NORP", "ORG", "LOC", "PERSON"):
             country = reg.country_of(bare_name(e.text))
