@@ -62,10 +62,12 @@ def analyze_with_inputs(article: Article, classifier: StanceClassifier,
     return _score(article, find_parties(article), classifier, threshold)
 
 
-def _score(article: Article, found: Found, classifier: StanceClassifier,
-           threshold: float) -> tuple[ArticleResult, list[PartyInput]]:
+def _score(article: Article, found: Found, classifier: StanceClassifier, threshold: float,
+           probs: list[dict[str, float]] | None = None) -> tuple[ArticleResult, list[PartyInput]]:
+    """The article's result from its parties; ``probs``: their classifier output when already known."""
     inputs = [party_input(p, sts, article.title) for p, sts in found]
-    probs = classifier.predict(inputs) if inputs else []
+    if probs is None:
+        probs = classifier.predict(inputs) if inputs else []
     stances = [party_stance(article, p, sts, pr, threshold) for (p, sts), pr in zip(found, probs)]
     return ArticleResult(article=article, parties=stances, statements=[s for _, sts in found for s in sts]), inputs
 
@@ -89,20 +91,46 @@ def run(inputs: Iterable[str], classifier: Classifier = "model", threshold: floa
     clf = load_classifier(classifier) if isinstance(classifier, str) else classifier
     for chunk in _chunks(read_articles(inputs, stdin=stdin, keep=keep, policy=policy)):
         articles = [item for item in chunk if isinstance(item, Article)]
-        found = iter(_find_each(articles))
+        found = _find_each(articles)
+        probs = iter(_chunk_probs(articles, found, clf))
+        found = iter(found)
         for item in chunk:
             if isinstance(item, InputError):
                 yield item
                 continue
             try:
-                parties = next(found)
+                parties, known = next(found), next(probs)
                 if isinstance(parties, Exception):
                     raise parties
-                yield _score(item, parties, clf, threshold)[0]
+                yield _score(item, parties, clf, threshold, known)[0]
             except InputError as err:
                 yield err
             except Exception as err:  # noqa: BLE001 - isolate the failure to this article
                 yield InputError(item.source, f"analysis failed ({type(err).__name__}: {err}); skipped")
+
+
+def _chunk_probs(articles: list[Article], found: list[Found | Exception],
+                 classifier: StanceClassifier) -> list[list[dict[str, float]] | None]:
+    """The parties of a whole chunk classified in one call, shortest input first, so that an
+    encoder fills its batches with inputs of like length (little padding); per article, its
+    parties' probabilities, or None for all when that call fails (each article is then
+    classified alone, and only the one that fails is lost)."""
+    groups = [[] if isinstance(f, Exception) else [party_input(p, sts, a.title) for p, sts in f]
+              for a, f in zip(articles, found)]
+    flat = [item for group in groups for item in group]
+    order = sorted(range(len(flat)), key=lambda i: sum(map(len, flat[i].statements)))
+    try:
+        ranked = classifier.predict([flat[i] for i in order]) if flat else []
+    except Exception:  # noqa: BLE001 - retried article by article in _score
+        return [None] * len(groups)
+    probs: list[dict[str, float]] = [{}] * len(flat)
+    for i, p in zip(order, ranked):
+        probs[i] = p
+    out, k = [], 0
+    for group in groups:
+        out.append(probs[k : k + len(group)])
+        k += len(group)
+    return out
 
 
 def _find_each(articles: list[Article]) -> list[Found | Exception]:

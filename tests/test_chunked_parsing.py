@@ -67,3 +67,36 @@ def test_a_text_the_parser_fails_on_costs_only_its_own_article(tmp_path, monkeyp
     assert [type(x).__name__ for x in items] == ["ArticleResult", "InputError", "ArticleResult"]
     assert "a1" in str(items[1]) and "parser bug" in str(items[1])
     assert [p.party.name for p in items[0].parties] == [p.party.name for p in items[2].parties] != []
+
+
+class Recording:
+    """The rules classifier, recording each call; it fails on any batch holding a party named Marsh."""
+
+    name = "recording"
+
+    def __init__(self, inner, fail_on: str | None = None):
+        self.inner, self.fail_on, self.calls = inner, fail_on, []
+
+    def predict(self, items):
+        self.calls.append(len(items))
+        if self.fail_on and any(self.fail_on in i.party for i in items):
+            raise RuntimeError("classifier bug")
+        return self.inner.predict(items)
+
+
+def test_a_chunk_is_classified_in_one_call_with_the_same_results(tmp_path, rules):
+    batch = [{"id": f"a{i}", "text": TEXT.replace("Voss", name)} for i, name in enumerate(["Voss", "Brandt", "Keller"])]
+    clf = Recording(rules)
+    chunked = list(run([rows(tmp_path, batch)], clf))
+    alone = [pipeline.analyze(r.article, rules) for r in chunked]
+    assert clf.calls == [sum(len(r.parties) for r in chunked)]
+    assert [[(p.party.name, p.stance, p.probabilities) for p in r.parties] for r in chunked] == \
+        [[(p.party.name, p.stance, p.probabilities) for p in r.parties] for r in alone]
+
+
+def test_a_classifier_failure_costs_only_the_article_it_fails_on(tmp_path, rules):
+    other = TEXT.replace("rebel commander Ilya Marsh", "rebel commander Ilya Lind")
+    batch = [{"id": "a0", "text": other}, {"id": "a1", "text": TEXT}, {"id": "a2", "text": other}]
+    items = list(run([rows(tmp_path, batch)], Recording(rules, fail_on="Marsh")))
+    assert [type(x).__name__ for x in items] == ["ArticleResult", "InputError", "ArticleResult"]
+    assert "a1" in str(items[1]) and "classifier bug" in str(items[1])
