@@ -73,6 +73,7 @@ def main() -> None:
     from stance.nlp import get_nlp
     from stance.pipeline import load_classifier, run
 
+    load_before = os.getloadavg()[0]
     seeds = sorted(str(p) for p in (ROOT / "data" / "articles").glob("*.txt"))
     load_classifier(args.model, build=True)  # builds the default model if it is not cached yet; not timed
     cold = seconds([sys.executable, "-m", "stance.cli", "predict", "--format", "jsonl", "--model", args.model, *seeds[:1]])
@@ -101,7 +102,7 @@ def main() -> None:
              f"{pipeline_s:.1f} s"),
             ("pipeline articles/s (startup excluded)", f"{len(paths) / pipeline_s:.2f}"),
             ("statements/s", f"{statements / pipeline_s:.1f}"),
-            (f"spaCy `{nlp.meta['name']}` alone, full parse of the same {len(paths)} files (`nlp.pipe`, every component), "
+            (f"spaCy `{nlp.meta['lang']}_{nlp.meta['name']}` alone, full parse of the same {len(paths)} files (`nlp.pipe`, every component), "
              f"best of {args.repeat}", f"{spacy_s:.1f} s ({len(paths) / spacy_s:.2f} articles/s)"),
             ("pipeline throughput / spaCy-alone throughput", f"{spacy_s / pipeline_s:.2f}")]
     if hasattr(clf, "logits"):
@@ -119,7 +120,8 @@ def main() -> None:
             rows.append(("training the default model from a cold cache (`stance train --config configs/default.yaml`)",
                          f"{time.perf_counter() - t0:.0f} s"))
     table = "\n".join(["| measure | value |", "|---|---|", *[f"| {k} | {v} |" for k, v in rows]])
-    block = (f"## Pipeline speed and memory (`scripts/bench.py`)\n\nMachine: {machine()}.\n\n{table}\n\n"
+    block = (f"## Pipeline speed and memory (`scripts/bench.py`)\n\nMachine: {machine()}; 1-minute load average at "
+             f"start / end: {load_before:.1f} / {os.getloadavg()[0]:.1f} (a shared machine: other work only adds time).\n\n{table}\n\n"
              f"Regenerate: `python scripts/bench.py --write --train{'' if args.model == 'model' else ' --model ' + args.model}` "
              "(without `--train` the training row is left out).\n")
     print(block)
