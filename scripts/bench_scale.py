@@ -9,10 +9,11 @@ process and measures its wall time and peak RSS (``os.wait4``'s rusage of that c
     predict --format jsonl --out FILE --html FILE
     summarize --out FILE
 
-    nice -n 10 python scripts/bench_scale.py --sizes 500 5000
+    nice -n 10 python scripts/bench_scale.py --sizes 500 5000 --write
 
 Prints a Markdown table (and the growth ratio of time from the smallest to the largest
-size next to the size ratio); the numbers go to BENCHMARKS.md by hand.
+size next to the size ratio); ``--write`` puts it into BENCHMARKS.md with the machine
+and its load average at the start and end (the machine is shared: wall time depends on it).
 """
 
 from __future__ import annotations
@@ -95,7 +96,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 5000])
     parser.add_argument("--only", help="run only the command whose name contains this")
+    parser.add_argument("--write", action="store_true", help="write the table into BENCHMARKS.md")
     args = parser.parse_args()
+    load_before = os.getloadavg()
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     rows: dict[str, dict[int, tuple[float, float, int]]] = {}
     with tempfile.TemporaryDirectory() as tmp_dir:
@@ -109,13 +112,25 @@ def main() -> None:
                 rows.setdefault(name, {})[n] = result = measure(cmd, env)
                 print(f"# {name} n={n}: {result[0]:.1f} s, {result[1]:.0f} MB, exit {result[2]}", file=sys.stderr, flush=True)
     lo, hi = min(args.sizes), max(args.sizes)
-    print("| command | " + " | ".join(f"n={n}: time, peak RSS" for n in args.sizes) + f" | time x{hi // lo} size |")
-    print("|---" * (len(args.sizes) + 2) + "|")
+    lines = ["| command | " + " | ".join(f"n={n}: time, peak RSS" for n in args.sizes) + f" | time x{hi // lo} size |",
+             "|---" * (len(args.sizes) + 2) + "|"]
     for name, by_n in rows.items():
         cells = [f"{by_n[n][0]:.1f} s, {by_n[n][1]:.0f} MB" + (f" (exit {by_n[n][2]})" if by_n[n][2] else "")
                  for n in args.sizes]
         growth = by_n[hi][0] / by_n[lo][0] if lo in by_n and hi in by_n else float("nan")
-        print(f"| {name} | " + " | ".join(cells) + f" | x{growth:.1f} |")
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | x{growth:.1f} |")
+    table = "\n".join(lines)
+    print(table)
+    if args.write:
+        from bench import machine
+        from bench_md import write_block
+
+        load = " / ".join(f"{x:.1f}" for x in (*load_before, *os.getloadavg())[::3])
+        write_block("bench_scale", "## Scale: whole-batch formats on N tiny articles (`scripts/bench_scale.py`)\n\n"
+                    f"Machine: {machine()}; 1-minute load average at start / end: {load} (shared machine).\n"
+                    "Synthetic tiny articles (templates in the script), `--model rules`, wall time and peak RSS "
+                    f"of each command's process.\n\n{table}\n\n"
+                    f"Regenerate: `nice -n 10 python scripts/bench_scale.py --sizes {' '.join(map(str, args.sizes))} --write`.\n")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from stance.data import DATA_DIR, GoldArticle, TrainRow, data_hashes, load_split
 from stance.extract import extract
 from stance.io.clean import clean_article
 from stance.names import match_parties, mention_pattern
-from stance.nlp import get_nlp, parse_body
+from stance.nlp import get_nlp, parse_bodies
 from stance.types import Article, Party, PartyInput, Statement
 
 MARK_OPEN, MARK_CLOSE = "[", "]"
@@ -37,14 +37,29 @@ class InputStyle:
 
 
 def find_parties(article: Article) -> Found:
-    """Parties and their statements in one article (plain values only, no spaCy objects).
+    """Parties and their statements in one article (plain values only, no spaCy objects)."""
+    found = find_parties_many([article])[0]
+    if isinstance(found, Exception):
+        raise found
+    return found
 
-    Parsing runs inside a spaCy memory zone: the strings an article adds to the
-    vocabulary are freed afterwards, so a batch of any length runs in flat memory.
+
+def find_parties_many(articles: list[Article]) -> list[Found | Exception]:
+    """:func:`find_parties` for a chunk of articles, parsed together (stance.nlp.parse_bodies);
+    an article whose extraction fails gets its exception in its place, the others go on.
+
+    Parsing runs inside a spaCy memory zone: the strings a chunk adds to the vocabulary
+    are freed afterwards, so a batch of any length runs in flat memory.
     """
     nlp = get_nlp()
+    out: list[Found | Exception] = []
     with nlp.memory_zone():
-        return extract(article, parse_body(article, nlp))
+        for article, parsed in zip(articles, parse_bodies(articles, nlp)):
+            try:
+                out.append(extract(article, parsed))
+            except Exception as err:  # noqa: BLE001 - isolate the failure to this article
+                out.append(err)
+    return out
 
 
 def party_input(party: Party, statements: list[Statement], title: str = "") -> PartyInput:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 PRONOUNS = frozenset("i me my he him his she her hers it its they them their we our us".split())
 TITLES = frozenset(
@@ -33,6 +34,7 @@ def bare_name(text: str) -> str:
     return strip_possessive(text.strip(" ,.;:\"“”‘’'")).strip(" ’'")
 
 
+@lru_cache(maxsize=1 << 16)  # the same names are compared again and again across a batch
 def normalise(text: str) -> str:
     """Case, accents, possessives, parentheses and a leading article folded away, for comparing names."""
     text = unicodedata.normalize("NFKD", text)
@@ -54,6 +56,7 @@ def name_words(name: str) -> list[str]:
     return [w for w in normalise(bare_name(name)).split() if w not in TITLES and w != "gen"]
 
 
+@lru_cache(maxsize=1 << 16)
 def surname(name: str) -> str:
     words = [w for w in normalise(name).split() if w not in TITLES]
     return words[-1] if words else ""

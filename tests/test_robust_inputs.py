@@ -177,16 +177,16 @@ def test_oversized_jsonl_line_is_reported_and_the_next_line_still_read(tmp_path,
 
 
 def test_an_unexpected_failure_in_one_article_never_stops_the_batch(tmp_path, monkeypatch, rules):
-    import stance.pipeline as pipeline
+    import stance.features as features
 
-    real = pipeline.find_parties
+    real = features.extract
 
-    def flaky(article):
+    def flaky(article, parsed):
         if "EXPLODE" in article.text:
             raise RuntimeError("extractor bug")
-        return real(article)
+        return real(article, parsed)
 
-    monkeypatch.setattr(pipeline, "find_parties", flaky)
+    monkeypatch.setattr(features, "extract", flaky)
     rows = tmp_path / "rows.jsonl"
     rows.write_text("".join(json.dumps({"id": f"a{i}", "text": ENGLISH + ("EXPLODE\n" if i == 1 else "")}) + "\n"
                             for i in range(3)), encoding="utf-8")

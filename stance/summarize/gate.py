@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from stance.types import SourceSentence
@@ -66,12 +67,14 @@ class Verdict:
     evidence: list[SourceSentence] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1 << 16)  # called for every word of every sentence checked: a vocabulary repeats
 def _norm_word(w: str) -> str:
     w = w.lower().replace("’", "'")
     w = re.sub(r"'s$", "", w)
     return NUMBER_WORDS.get(w, w.replace(",", ""))
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(w: str) -> str:
     """A crude stem: inflection off, then the first five letters (wants, wanted -> want)."""
     if len(w) > 4:
