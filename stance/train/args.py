@@ -28,9 +28,10 @@ class TrainConfig:
     epochs: int = 3
     batch_size: int = 16
     group_by_length: bool = True
-    learning_rate: float = 1e-4
+    learning_rate: float = 2e-4
     weight_decay: float = 0.01
     freeze_embeddings: bool = True
+    trainable_layers: int = 1
     distractor_rate: float = 0.5
     mix_tfidf: bool = True
     warmup_ratio: float = 0.1
@@ -51,6 +52,8 @@ class TrainConfig:
         for name in ("epochs", "batch_size", "max_length"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{name}: must be at least 1")
+        if self.trainable_layers < 0:
+            raise ConfigError("trainable_layers: must be 0 (every layer) or more")
         if not 0.0 <= self.threshold <= 1.0:
             raise ConfigError("threshold: must be between 0 and 1")
         if not 0.0 <= self.distractor_rate <= 1.0:
