@@ -72,7 +72,8 @@ def save(model, tokenizer, cfg: TrainConfig, labels: list[str], temperature: flo
     """Write the weights, stance_model.json, the TF-IDF arrays and README.md into a fresh folder, atomically swapped in.
 
     ``base``: the base model's reference (stance.classify.transformer.base_reference); with
-    ``cfg.trainable_layers`` only the trained tensors are written (fp16) on top of it.
+    ``cfg.trainable_layers`` only the trained tensors are written (fp16) on top of it; ``tfidf``: the
+    fitted TF-IDF half (stance.classify.tfidf.TfidfModel), saved when the model mixes it in.
     """
     import shutil
     import tempfile

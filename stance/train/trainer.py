@@ -115,7 +115,7 @@ def train_finetune(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Exampl
                "train_seconds": round(time.time() - started, 1), "n_train": len(ex.train), "n_dev": len(ex.dev),
                "device": "cuda" if torch.cuda.is_available() else "cpu"}
     if is_main:
-        save(model.to("cpu"), tokenizer, cfg, labels, temperature, metrics, data_dir, tfidf=tfidf,
+        save(model.to("cpu"), tokenizer, cfg, labels, temperature, metrics, data_dir, tfidf=tfidf and tfidf.model,
              base=base_reference(base_model or cfg.base_model, base) if cfg.trainable_layers else None)
     return metrics
 
