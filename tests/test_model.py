@@ -109,8 +109,9 @@ def tiny_model(tmp_path_factory):
 def test_training_saves_a_complete_safetensors_model(tiny_model):
     out, metrics, _ = tiny_model
     names = {p.name for p in out.iterdir()}
-    assert {"model.safetensors", "stance_model.json", "README.md", "config.json"} <= names
-    assert not any(n.endswith((".bin", ".pkl", ".pt")) for n in names)
+    # the default recipe trains the top layer(s) only: the folder holds just those tensors, the TF-IDF arrays, JSON
+    assert {"trained.safetensors", "tfidf.safetensors", "tfidf.json", "stance_model.json", "README.md",
+            "config.json"} == names
     meta = json.loads((out / "stance_model.json").read_text())
     assert meta["labels"] == [*LABELS, "none"]  # 'none' rows are a 4th training class (use_none)
     assert meta["stance_labels"] == list(LABELS)
@@ -119,8 +120,92 @@ def test_training_saves_a_complete_safetensors_model(tiny_model):
     assert {int(k): v for k, v in config["id2label"].items()} == dict(enumerate(meta["labels"]))
     assert len(metrics["epochs"]) == 2
     assert meta["temperature"] == metrics["temperature"] > 0
+    assert set(meta["provenance"]) == {"data", "config_sha256", "code"}
+    assert "train/parts/t1.jsonl" in meta["provenance"]["data"]
     card = (out / "README.md").read_text()
-    assert "train/parts/t1.jsonl" in card and "macro_f1" in card
+    assert "train/parts/t1.jsonl" in card and "macro_f1" in card and meta["provenance"]["config_sha256"] in card
+
+
+def test_a_partial_model_saves_only_the_trained_tensors_in_fp16(tiny_model):
+    from safetensors import safe_open
+
+    out, _, _ = tiny_model
+    meta = json.loads((out / "stance_model.json").read_text())
+    assert meta["trainable_layers"] == 1 and len(meta["base_model"]["sha256"]) == 64
+    with safe_open(str(out / "trained.safetensors"), "pt") as fh:
+        names = set(fh.keys())
+        assert {str(fh.get_tensor(k).dtype) for k in names} == {"torch.float16"}
+    assert names and all(k.startswith(("bert.encoder.layer.0.", "bert.pooler.", "classifier.")) for k in names)
+    assert "classifier.weight" in names and not any("embeddings" in k for k in names)
+
+
+def test_a_saved_model_never_reads_data_and_loads_from_any_path(tiny_model, tmp_path, monkeypatch):
+    import shutil
+
+    import stance.classify.tfidf as tfidf
+    import stance.data
+    from stance.classify.transformer import TransformerClassifier
+
+    out, _, ex = tiny_model
+    before = TransformerClassifier(out).predict(ex.dev[:8])
+    moved = tmp_path / "elsewhere" / "my-model"
+    shutil.copytree(out, moved)
+
+    def no_data(*args, **kwargs):
+        pytest.fail("a saved model read data/")
+
+    monkeypatch.setattr(stance.data, "load_train", no_data)
+    monkeypatch.setattr(tfidf, "fit_on_train", no_data)
+    monkeypatch.setattr(tfidf, "_baseline", no_data)
+    assert TransformerClassifier(moved).predict(ex.dev[:8]) == before
+
+
+def test_a_tampered_base_model_is_refused(tiny_model, tmp_path):
+    import shutil
+
+    from stance.classify.transformer import ModelError, TransformerClassifier
+
+    out, _, _ = tiny_model
+    bad = tmp_path / "bad"
+    shutil.copytree(out, bad)
+    meta = json.loads((bad / "stance_model.json").read_text())
+    meta["base_model"]["sha256"] = "0" * 64
+    (bad / "stance_model.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match="other base weights"):
+        TransformerClassifier(bad)
+
+
+def test_a_hub_model_id_loads_offline_from_the_hub_cache_quietly(tiny_model, tmp_path):
+    """A folder in Hugging Face cache layout stands for a model downloaded once with network."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from stance.classify.transformer import TransformerClassifier
+
+    out, _, ex = tiny_model
+    repo = tmp_path / "hub" / "models--stance-test--tiny"
+    shutil.copytree(out, repo / "snapshots" / "0123456789abcdef0123456789abcdef01234567")
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text("0123456789abcdef0123456789abcdef01234567")
+    item = ex.dev[0]
+    code = ("import json, sys; from stance.classify import load_classifier; from stance.types import PartyInput; "
+            "item = PartyInput(**json.loads(sys.argv[1])); "
+            "print(json.dumps(load_classifier('stance-test/tiny').predict([item])))")
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "HF_HUB_CACHE": str(tmp_path / "hub"), "HF_HUB_OFFLINE": "1",
+           "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-c", code, json.dumps(item.to_dict())], capture_output=True,
+                          text=True, env=env, cwd=tmp_path, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # no load report, warning or progress bar
+    assert json.loads(done.stdout) == [pytest.approx(p) for p in TransformerClassifier(out).predict([item])]
+    missing = subprocess.run([sys.executable, "-c", "from stance.classify import load_classifier; "
+                              "load_classifier('stance-test/absent')"], capture_output=True, text=True, env=env,
+                             cwd=tmp_path, timeout=300)
+    assert missing.returncode != 0 and "neither a local folder nor in the Hugging Face cache" in missing.stderr
 
 
 def test_round_trip_gives_the_same_probabilities(tiny_model):
