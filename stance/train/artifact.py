@@ -78,10 +78,10 @@ def save(model, tokenizer, cfg: TrainConfig, labels: list[str], temperature: flo
     import shutil
     import tempfile
 
+    info = meta(cfg, labels, temperature, cfg.method, data_dir)  # hashes first: the folder may sit in the package
     out = Path(cfg.output_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    info = meta(cfg, labels, temperature, cfg.method, data_dir)
     if cfg.trainable_layers:
         from stance.train.partial import save_trained
 
