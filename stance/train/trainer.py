@@ -4,7 +4,7 @@ Examples come from stance.train.examples (the product's own inputs). The best ep
 by dev macro-F1 is kept; a temperature fitted on dev makes confidences honest; the
 encoder is mixed with TF-IDF by a dev-fitted weight (stance.classify.mix), the TF-IDF
 model fitted here on data/train and saved with the encoder. With ``trainable_layers`` only
-the top layers, pooler and head train (stance.train.partial).
+the top layers, pooler and head train, with ``lora_rank`` also adapters below (stance.train.partial).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from stance.features import encode
 from stance.train.args import TrainConfig
 from stance.train.artifact import calibrate_on_dev, dev_scores, save
 from stance.train.examples import Examples, build_examples, label_list
-from stance.train.partial import freeze_below, round_to_fp16
+from stance.train.partial import add_adapters, freeze_below, round_to_fp16
 from stance.types import LABELS, PartyInput
 
 log = logging.getLogger("stance.train")
@@ -72,7 +72,8 @@ def train_finetune(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Exampl
         base, num_labels=len(labels), id2label=dict(enumerate(labels)), label2id=label2id, use_safetensors=True)
     if cfg.freeze_embeddings:
         model.get_input_embeddings().weight.requires_grad_(False)
-    if cfg.trainable_layers:
+    adapters = add_adapters(model, cfg) if cfg.lora_rank else None
+    if cfg.partial:
         freeze_below(model, cfg.trainable_layers)
     train_ds = Dataset.from_dict({**tokenize(tokenizer, ex.train, cfg), "labels": [label2id[y] for y in ex.train_labels]})
     dev_ds = (Dataset.from_dict({**tokenize(tokenizer, ex.dev, cfg), "labels": [label2id[y] for y in ex.dev_labels]})
@@ -98,7 +99,7 @@ def train_finetune(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Exampl
         trainer.train()
         history = [h for h in trainer.state.log_history if "eval_macro_f1" in h]
         model = trainer.model
-        if cfg.trainable_layers:
+        if cfg.partial:
             round_to_fp16(model, cfg.trainable_layers)
         temperature, before, after, mix, tfidf = 1.0, None, None, None, None
         if dev_ds is not None:
@@ -116,7 +117,7 @@ def train_finetune(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Exampl
                "device": "cuda" if torch.cuda.is_available() else "cpu"}
     if is_main:
         save(model.to("cpu"), tokenizer, cfg, labels, temperature, metrics, data_dir, tfidf=tfidf and tfidf.model,
-             base=base_reference(base_model or cfg.base_model, base) if cfg.trainable_layers else None)
+             base=base_reference(base_model or cfg.base_model, base) if cfg.partial else None, adapters=adapters)
     return metrics
 
 
