@@ -54,14 +54,14 @@ def test_temperature_scaling_lowers_nll_on_overconfident_logits():
     assert (p.argmax(-1) == softmax(logits).argmax(-1)).all()
 
 
-def _tiny_base(tmp_path):
+def _tiny_base(tmp_path, layers: int = 1):
     """A random-weight BERT with the bundled MiniLM tokenizer: no download, trains in seconds."""
     from transformers import AutoTokenizer, BertConfig, BertModel
 
     from stance.embeddings import BUNDLED_MINILM, resolve_base_model
 
     tok = AutoTokenizer.from_pretrained(resolve_base_model(BUNDLED_MINILM))
-    cfg = BertConfig(vocab_size=tok.vocab_size, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+    cfg = BertConfig(vocab_size=tok.vocab_size, hidden_size=32, num_hidden_layers=layers, num_attention_heads=2,
                      intermediate_size=64, max_position_embeddings=256)
     base = tmp_path / "tiny-base"
     BertModel(cfg).save_pretrained(base)
@@ -137,6 +137,39 @@ def test_a_partial_model_saves_only_the_trained_tensors_in_fp16(tiny_model):
         assert {str(fh.get_tensor(k).dtype) for k in names} == {"torch.float16"}
     assert names and all(k.startswith(("bert.encoder.layer.0.", "bert.pooler.", "classifier.")) for k in names)
     assert "classifier.weight" in names and not any("embeddings" in k for k in names)
+
+
+def test_lora_adapters_below_the_top_layer_are_saved_small_and_merged_at_load(tiny_model, tmp_path):
+    import torch
+    from safetensors.torch import load_file
+    from transformers import AutoModel
+
+    from stance.classify.lora import LORA_WEIGHTS
+    from stance.classify.transformer import TransformerClassifier
+    from stance.train.run import train
+
+    _, _, ex = tiny_model
+    base = _tiny_base(tmp_path, layers=2)
+    cfg = config_from_dict({"epochs": 1, "batch_size": 16, "max_length": 64, "output_dir": str(tmp_path / "out"),
+                            "learning_rate": 0.01, "lora_rank": 2, "lora_targets": ["query", "value"]})
+    train(cfg, examples=ex, base_model=str(base))
+    out = tmp_path / "out"
+    meta = json.loads((out / "stance_model.json").read_text())
+    assert meta["lora"]["layers_to_transform"] == [0] and meta["lora"]["r"] == 2
+    adapters = load_file(str(out / LORA_WEIGHTS))
+    assert sorted(adapters) == sorted(f"bert.encoder.layer.0.attention.self.{m}.lora_{ab}.weight"
+                                      for m in ("query", "value") for ab in "AB")
+    assert {v.dtype for v in adapters.values()} == {torch.float16}
+    trained = load_file(str(out / "trained.safetensors"))
+    assert not any(k.startswith("bert.encoder.layer.0.") for k in trained)  # the adapted layer is not saved whole
+    loaded = TransformerClassifier(out).model
+    prefix = "bert.encoder.layer.0.attention.self.query"
+    delta = (adapters[f"{prefix}.lora_B.weight"].float() @ adapters[f"{prefix}.lora_A.weight"].float()) * (16.0 / 2)
+    assert delta.abs().max() > 0  # the adapters learnt something
+    original = AutoModel.from_pretrained(base).state_dict()["encoder.layer.0.attention.self.query.weight"]
+    merged = loaded.bert.encoder.layer[0].attention.self.query.base_layer.weight
+    assert torch.allclose(merged, original + delta, atol=1e-5)
+    assert TransformerClassifier(out).predict(ex.dev[:4]) == TransformerClassifier(out).predict(ex.dev[:4])
 
 
 def test_a_saved_model_never_reads_data_and_loads_from_any_path(tiny_model, tmp_path, monkeypatch):

@@ -126,9 +126,13 @@ def test_the_tfidf_half_is_sklearns_pipeline_as_plain_arrays(tmp_path):
 
 @pytest.mark.slow
 def test_the_packaged_model_scores_what_its_card_says():
-    from stance.train.run import score_folder
+    """What CI's job 2 runs: `stance evaluate` on dev, challenge and seed against the card."""
+    import sys
 
-    assert score_folder(RELEASE_DIR) == _meta()["scores"]
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "card_check.py")], cwd=ROOT, capture_output=True,
+                          text=True, timeout=1800)
+    assert done.returncode == 0, done.stdout + done.stderr[-4000:]
+    assert done.stdout.count("as on the card") == 3
 
 
 @pytest.mark.slow

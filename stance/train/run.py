@@ -6,6 +6,7 @@ import contextlib
 import json
 import logging
 import sys
+import time
 from pathlib import Path
 
 from stance.classify.registry import RELEASE_DIR
@@ -58,6 +59,7 @@ def release(out: Path = RELEASE_DIR, cfg: TrainConfig | None = None) -> dict:
     """Build the packaged default model: the default recipe (seeded, so deterministic) trained on
     data/, saved into ``out`` (stance/resources/model), then scored on dev, challenge and seed by
     the evaluation harness; the scores, data/config/code hashes go into its meta and card."""
+    started = time.time()
     cfg = cfg or default_config()
     cfg.output_dir = str(out)
     with contextlib.redirect_stdout(sys.stderr):
@@ -65,15 +67,5 @@ def release(out: Path = RELEASE_DIR, cfg: TrainConfig | None = None) -> dict:
         log.info("scoring the saved model on %s", ", ".join(SCORED_SPLITS))
         scores = add_scores(Path(out), cfg, metrics)
     return {"output_dir": str(out), "dev": metrics.get("dev"), "mix": metrics.get("mix"),
-            "train_seconds": metrics.get("train_seconds"), "scores": scores}
-
-
-def build_default(announce=print) -> Path:
-    """The packaged default model's folder; released first only in a checkout that lacks it.
-
-    Kept for `stance train --default` until the CLI says `--release`; prediction never calls it.
-    """
-    if not (RELEASE_DIR / META_FILE).is_file():
-        announce(f"stance: building the default stance model into {RELEASE_DIR}")
-        release()
-    return RELEASE_DIR
+            "train_seconds": metrics.get("train_seconds"), "release_seconds": round(time.time() - started, 1),
+            "size_bytes": sum(p.stat().st_size for p in Path(out).iterdir()), "scores": scores}

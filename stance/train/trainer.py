@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -90,7 +91,8 @@ def train_finetune(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Exampl
             eval_strategy="epoch" if dev_ds is not None else "no", save_strategy="epoch" if dev_ds is not None else "no",
             load_best_model_at_end=dev_ds is not None, metric_for_best_model="macro_f1", greater_is_better=True,
             save_total_limit=1, save_only_model=True, logging_strategy="epoch", report_to="none",
-            bf16=use_bf16(cfg), use_cpu=not torch.cuda.is_available(), disable_tqdm=False,
+            bf16=use_bf16(cfg), use_cpu=not torch.cuda.is_available(),
+            disable_tqdm=not sys.stderr.isatty(),  # progress bars for a person watching, not in logs
             dataloader_num_workers=0,
         )
         trainer_class = _trainer_class([len(ids) for ids in train_ds["input_ids"]], cfg)
