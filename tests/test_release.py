@@ -53,6 +53,14 @@ def test_the_card_hashes_notice_a_changed_data_file_or_setting(tmp_path):
     cfg = default_config()
     cfg.output_dir = "elsewhere"  # where it is saved is no part of the recipe
     assert config_hash(cfg) == config_hash(default_config())
+    cfg.lora_rank = 0
+    plain = config_hash(cfg)
+    cfg.lora_alpha += 1  # adapter settings count only in a recipe with adapters
+    assert config_hash(cfg) == plain
+    cfg.lora_rank = 4
+    with_adapters = config_hash(cfg)
+    cfg.lora_alpha += 1
+    assert with_adapters != plain and config_hash(cfg) != with_adapters
 
 
 def test_the_packaged_model_is_small_safe_and_self_contained():

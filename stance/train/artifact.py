@@ -45,8 +45,10 @@ def calibrate_on_dev(logits, labels: list[str], dev_labels: list[str], calibrate
 
 
 def config_hash(cfg: TrainConfig) -> str:
-    """sha256 of the recipe: every setting but ``output_dir`` (where a model is saved never changes it)."""
-    settings = {k: v for k, v in cfg.to_dict().items() if k != "output_dir"}
+    """sha256 of the recipe: every setting that changes the model. Not ``output_dir`` (where a model is
+    saved), nor the LoRA settings of a recipe without adapters (so adding them left older hashes valid)."""
+    unused = {"output_dir", *(("lora_rank", "lora_alpha", "lora_targets") if not cfg.lora_rank else ())}
+    settings = {k: v for k, v in cfg.to_dict().items() if k not in unused}
     return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
 
 
