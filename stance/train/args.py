@@ -25,10 +25,10 @@ class TrainConfig:
     method: Literal["finetune", "setfit"] = "finetune"
     output_dir: str = "models/default"
     seed: int = 13
-    epochs: int = 3
+    epochs: int = 4
     batch_size: int = 16
     group_by_length: bool = True
-    learning_rate: float = 2e-4
+    learning_rate: float = 3e-4
     weight_decay: float = 0.01
     freeze_embeddings: bool = True
     trainable_layers: int = 1

@@ -136,8 +136,9 @@ def model_card(cfg: TrainConfig, metrics: dict, data_dir: Path = DATA_DIR, info:
         lines += ["## Scores (`stance evaluate --model <this folder>`, gold articles of each split)", "",
                   "```json", json.dumps(info["scores"], indent=2), "```", ""]
     prov = info.get("provenance") or provenance(cfg, data_dir)
+    recipe = {k: v for k, v in cfg.to_dict().items() if k != "output_dir"}  # where it was saved is no part of it
     lines += ["## Config", "", f"sha256 {prov['config_sha256']}", "", "```yaml",
-              yaml.safe_dump(cfg.to_dict(), sort_keys=True).rstrip(), "```", "",
+              yaml.safe_dump(recipe, sort_keys=True).rstrip(), "```", "",
               f"## Code\n\nTraining code digest (stance.cache.training_files): {prov['code']}", "",
               "## Data (sha256)", ""]
     lines += [f"- `{name}` {digest}" for name, digest in prov["data"].items()]
