@@ -107,6 +107,37 @@ def test_model_and_encoder_load_the_packaged_folder_and_never_train(monkeypatch)
     assert max(probs, key=probs.get) == "rejecting"
 
 
+def test_the_release_command_builds_the_package_folder_or_out_and_says_how_long_it_took(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    import stance.train.run as run
+    from stance.cli import app
+    from stance.train.default import default_config
+
+    calls = []
+
+    def release(out=RELEASE_DIR, cfg=None):
+        calls.append((Path(out), cfg))
+        return {"output_dir": str(out), "release_seconds": 312.4, "train_seconds": 250.0, "size_bytes": 4_143_557,
+                "scores": {"dev": {"stance_macro_f1": 0.86512}, "seed": {"stance_macro_f1": 0.84127}}}
+
+    monkeypatch.setattr(run, "release", release)
+    runner = CliRunner()
+    done = runner.invoke(app, ["train", "--release"])
+    assert done.exit_code == 0, done.output
+    assert calls == [(RELEASE_DIR, None)]  # None: release() trains the default recipe
+    printed = json.loads(done.stdout)
+    assert printed["release_seconds"] == 312.4 and printed["stance_macro_f1"] == {"dev": 0.8651, "seed": 0.8413}
+    assert "released in 312 s" in done.stderr
+    config = tmp_path / "recipe.yaml"
+    config.write_text("epochs: 2\n", encoding="utf-8")
+    done = runner.invoke(app, ["train", "--release", "--config", str(config), "--out", str(tmp_path / "m")])
+    assert done.exit_code == 0 and calls[1][0] == tmp_path / "m" and calls[1][1].epochs == 2
+    assert calls[1][1].learning_rate == default_config().learning_rate
+    done = runner.invoke(app, ["train"])
+    assert done.exit_code == 2 and done.stderr.strip() == "error: give --config FILE, or --release"
+
+
 def test_the_tfidf_half_is_sklearns_pipeline_as_plain_arrays(tmp_path):
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
