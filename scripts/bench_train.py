@@ -67,16 +67,16 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--skip-train", action="store_true")
     ap.add_argument("--model", help="model folder for the predict benchmark (default: the one just trained, "
-                                    "or the cached default model with --skip-train)")
+                                    "or the packaged default model with --skip-train)")
     args = ap.parse_args()
     path = args.model
     if not args.skip_train:
         trained = bench_train()
         path = path or str(trained)
     if not path:
-        from stance.train.run import build_default
+        from stance.classify.registry import RELEASE_DIR
 
-        path = str(build_default())
+        path = str(RELEASE_DIR)
     bench_predict(path)
     return 0
 

@@ -28,12 +28,13 @@ def cache_dir() -> Path:
 def input_files(package: Path = PACKAGE) -> list[Path]:
     """The files that decide what a classifier reads for a party: cleaning, parsing, extraction, features."""
     named = [package / n for n in ("features.py", "names.py", "nlp.py", "types.py", "io/clean.py")]
-    return sorted([*named, *(package / "extract").glob("*.py"), *(package / "resources").glob("*.*")])
+    resources = [p for p in (package / "resources").glob("*.*") if p.is_file()]  # never a model folder being written
+    return sorted([*named, *(package / "extract").glob("*.py"), *resources])
 
 
 def training_files(package: Path = PACKAGE) -> list[Path]:
     """The files that decide what a trained model learns: its inputs, the recipe, and the classifiers it mixes."""
-    classify = [package / "classify" / n for n in ("calibrate.py", "mix.py", "tfidf.py", "transformer.py")]
+    classify = [package / "classify" / n for n in ("calibrate.py", "lora.py", "mix.py", "tfidf.py", "transformer.py")]
     return sorted([*input_files(package), *(package / "train").glob("*.py"), *classify, package / "embeddings.py"])
 
 

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from stance.io.fetch import FetchPolicy
 from stance.io.ingest import InputError, Raw, read_articles, sniff_suffix, to_article
 from stance.summarize import stance_judge
 from stance.summarize import summarize as summarize_results
-from stance.train.default import default_model_dir
 from stance.types import Article, ArticleResult, EventSummary, MergedParty, PartyInput
 
 Classifier = StanceClassifier | str
@@ -27,17 +25,13 @@ CHUNK_ARTICLES, CHUNK_CHARS = 64, 200_000  # parsed together (stance.features.fi
 
 
 def load_classifier(spec: str = "model", build: bool = False, llm_config=None) -> StanceClassifier:
-    """A classifier by name or model folder (see stance.classify.registry).
+    """A classifier by name, model folder or Hub id (see stance.classify.registry).
 
-    Loading never trains. ``build=True`` (what the CLI does) first builds the default
-    model once, announced on stderr, when ``spec`` needs it and this cache lacks it.
-    ``llm_config``: settings of an ``llm:`` classifier (YAML path or LLMConfig).
+    Loading never trains: the default model ships in the package. ``build`` is ignored
+    (kept so that older callers still run); ``llm_config``: settings of an ``llm:``
+    classifier (YAML path or LLMConfig).
     """
-    if build and spec in ("model", "encoder"):
-        from stance.train.run import build_default
-
-        build_default(announce=lambda message: print(message, file=sys.stderr))
-    return load_registered(spec, default_model_dir(), llm_config)
+    return load_registered(spec, None, llm_config)
 
 
 def read(text_or_path: str | Article) -> Article:

@@ -133,14 +133,14 @@ def test_the_spacy_model_and_the_settings_are_in_the_key(monkeypatch):
 
 def test_loading_a_classifier_never_trains(tmp_path, monkeypatch):
     import stance.train.run as run
-
-    monkeypatch.setenv("STANCE_CACHE", str(tmp_path))
-    monkeypatch.setattr(run, "train", lambda *a, **k: pytest.fail("loading trained a model"))
     from stance.classify import DefaultModelMissing
+    from stance.classify.registry import load_classifier
 
+    monkeypatch.setattr(run, "train", lambda *a, **k: pytest.fail("loading trained a model"))
+    monkeypatch.setattr(run, "release", lambda *a, **k: pytest.fail("loading released a model"))
     for spec in ("model", "encoder"):
-        with pytest.raises(DefaultModelMissing, match="stance train --default"):
-            stance.load_classifier(spec)
+        with pytest.raises(DefaultModelMissing, match="stance train --release"):
+            load_classifier(spec, default_dir=tmp_path)
     assert not any(tmp_path.rglob("stance_model.json"))
 
 

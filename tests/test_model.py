@@ -54,14 +54,14 @@ def test_temperature_scaling_lowers_nll_on_overconfident_logits():
     assert (p.argmax(-1) == softmax(logits).argmax(-1)).all()
 
 
-def _tiny_base(tmp_path):
+def _tiny_base(tmp_path, layers: int = 1):
     """A random-weight BERT with the bundled MiniLM tokenizer: no download, trains in seconds."""
     from transformers import AutoTokenizer, BertConfig, BertModel
 
     from stance.embeddings import BUNDLED_MINILM, resolve_base_model
 
     tok = AutoTokenizer.from_pretrained(resolve_base_model(BUNDLED_MINILM))
-    cfg = BertConfig(vocab_size=tok.vocab_size, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+    cfg = BertConfig(vocab_size=tok.vocab_size, hidden_size=32, num_hidden_layers=layers, num_attention_heads=2,
                      intermediate_size=64, max_position_embeddings=256)
     base = tmp_path / "tiny-base"
     BertModel(cfg).save_pretrained(base)
@@ -109,8 +109,9 @@ def tiny_model(tmp_path_factory):
 def test_training_saves_a_complete_safetensors_model(tiny_model):
     out, metrics, _ = tiny_model
     names = {p.name for p in out.iterdir()}
-    assert {"model.safetensors", "stance_model.json", "README.md", "config.json"} <= names
-    assert not any(n.endswith((".bin", ".pkl", ".pt")) for n in names)
+    # the default recipe trains the top layer(s) only: the folder holds just those tensors, the TF-IDF arrays, JSON
+    assert {"trained.safetensors", "tfidf.safetensors", "tfidf.json", "stance_model.json", "README.md",
+            "config.json"} == names
     meta = json.loads((out / "stance_model.json").read_text())
     assert meta["labels"] == [*LABELS, "none"]  # 'none' rows are a 4th training class (use_none)
     assert meta["stance_labels"] == list(LABELS)
@@ -119,8 +120,125 @@ def test_training_saves_a_complete_safetensors_model(tiny_model):
     assert {int(k): v for k, v in config["id2label"].items()} == dict(enumerate(meta["labels"]))
     assert len(metrics["epochs"]) == 2
     assert meta["temperature"] == metrics["temperature"] > 0
+    assert set(meta["provenance"]) == {"data", "config_sha256", "code"}
+    assert "train/parts/t1.jsonl" in meta["provenance"]["data"]
     card = (out / "README.md").read_text()
-    assert "train/parts/t1.jsonl" in card and "macro_f1" in card
+    assert "train/parts/t1.jsonl" in card and "macro_f1" in card and meta["provenance"]["config_sha256"] in card
+
+
+def test_a_partial_model_saves_only_the_trained_tensors_in_fp16(tiny_model):
+    from safetensors import safe_open
+
+    out, _, _ = tiny_model
+    meta = json.loads((out / "stance_model.json").read_text())
+    assert meta["trainable_layers"] == 1 and len(meta["base_model"]["sha256"]) == 64
+    with safe_open(str(out / "trained.safetensors"), "pt") as fh:
+        names = set(fh.keys())
+        assert {str(fh.get_tensor(k).dtype) for k in names} == {"torch.float16"}
+    assert names and all(k.startswith(("bert.encoder.layer.0.", "bert.pooler.", "classifier.")) for k in names)
+    assert "classifier.weight" in names and not any("embeddings" in k for k in names)
+
+
+def test_lora_adapters_below_the_top_layer_are_saved_small_and_merged_at_load(tiny_model, tmp_path):
+    import torch
+    from safetensors.torch import load_file
+    from transformers import AutoModel
+
+    from stance.classify.lora import LORA_WEIGHTS
+    from stance.classify.transformer import TransformerClassifier
+    from stance.train.run import train
+
+    _, _, ex = tiny_model
+    base = _tiny_base(tmp_path, layers=2)
+    cfg = config_from_dict({"epochs": 1, "batch_size": 16, "max_length": 64, "output_dir": str(tmp_path / "out"),
+                            "learning_rate": 0.01, "lora_rank": 2, "lora_targets": ["query", "value"]})
+    train(cfg, examples=ex, base_model=str(base))
+    out = tmp_path / "out"
+    meta = json.loads((out / "stance_model.json").read_text())
+    assert meta["lora"]["layers_to_transform"] == [0] and meta["lora"]["r"] == 2
+    adapters = load_file(str(out / LORA_WEIGHTS))
+    assert sorted(adapters) == sorted(f"bert.encoder.layer.0.attention.self.{m}.lora_{ab}.weight"
+                                      for m in ("query", "value") for ab in "AB")
+    assert {v.dtype for v in adapters.values()} == {torch.float16}
+    trained = load_file(str(out / "trained.safetensors"))
+    assert not any(k.startswith("bert.encoder.layer.0.") for k in trained)  # the adapted layer is not saved whole
+    loaded = TransformerClassifier(out).model
+    prefix = "bert.encoder.layer.0.attention.self.query"
+    delta = (adapters[f"{prefix}.lora_B.weight"].float() @ adapters[f"{prefix}.lora_A.weight"].float()) * (16.0 / 2)
+    assert delta.abs().max() > 0  # the adapters learnt something
+    original = AutoModel.from_pretrained(base).state_dict()["encoder.layer.0.attention.self.query.weight"]
+    merged = loaded.bert.encoder.layer[0].attention.self.query.base_layer.weight
+    assert torch.allclose(merged, original + delta, atol=1e-5)
+    assert TransformerClassifier(out).predict(ex.dev[:4]) == TransformerClassifier(out).predict(ex.dev[:4])
+
+
+def test_a_saved_model_never_reads_data_and_loads_from_any_path(tiny_model, tmp_path, monkeypatch):
+    import shutil
+
+    import stance.classify.tfidf as tfidf
+    import stance.data
+    from stance.classify.transformer import TransformerClassifier
+
+    out, _, ex = tiny_model
+    before = TransformerClassifier(out).predict(ex.dev[:8])
+    moved = tmp_path / "elsewhere" / "my-model"
+    shutil.copytree(out, moved)
+
+    def no_data(*args, **kwargs):
+        pytest.fail("a saved model read data/")
+
+    monkeypatch.setattr(stance.data, "load_train", no_data)
+    monkeypatch.setattr(tfidf, "fit_on_train", no_data)
+    monkeypatch.setattr(tfidf, "_baseline", no_data)
+    assert TransformerClassifier(moved).predict(ex.dev[:8]) == before
+
+
+def test_a_tampered_base_model_is_refused(tiny_model, tmp_path):
+    import shutil
+
+    from stance.classify.transformer import ModelError, TransformerClassifier
+
+    out, _, _ = tiny_model
+    bad = tmp_path / "bad"
+    shutil.copytree(out, bad)
+    meta = json.loads((bad / "stance_model.json").read_text())
+    meta["base_model"]["sha256"] = "0" * 64
+    (bad / "stance_model.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match="other base weights"):
+        TransformerClassifier(bad)
+
+
+def test_a_hub_model_id_loads_offline_from_the_hub_cache_quietly(tiny_model, tmp_path):
+    """A folder in Hugging Face cache layout stands for a model downloaded once with network."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from stance.classify.transformer import TransformerClassifier
+
+    out, _, ex = tiny_model
+    repo = tmp_path / "hub" / "models--stance-test--tiny"
+    shutil.copytree(out, repo / "snapshots" / "0123456789abcdef0123456789abcdef01234567")
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text("0123456789abcdef0123456789abcdef01234567")
+    item = ex.dev[0]
+    code = ("import json, sys; from stance.classify import load_classifier; from stance.types import PartyInput; "
+            "item = PartyInput(**json.loads(sys.argv[1])); "
+            "print(json.dumps(load_classifier('stance-test/tiny').predict([item])))")
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "HF_HUB_CACHE": str(tmp_path / "hub"), "HF_HUB_OFFLINE": "1",
+           "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-c", code, json.dumps(item.to_dict())], capture_output=True,
+                          text=True, env=env, cwd=tmp_path, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # no load report, warning or progress bar
+    assert json.loads(done.stdout) == [pytest.approx(p) for p in TransformerClassifier(out).predict([item])]
+    missing = subprocess.run([sys.executable, "-c", "from stance.classify import load_classifier; "
+                              "load_classifier('stance-test/absent')"], capture_output=True, text=True, env=env,
+                             cwd=tmp_path, timeout=300)
+    assert missing.returncode != 0 and "neither a local folder nor in the Hugging Face cache" in missing.stderr
 
 
 def test_round_trip_gives_the_same_probabilities(tiny_model):

@@ -19,8 +19,9 @@ from stance.types import PartyInput
 GRID = tuple(i / 10 for i in range(11))
 
 
-def tfidf_probs(items: list[PartyInput]) -> np.ndarray:
-    return as_array(TfidfClassifier().predict(items))
+def tfidf_probs(items: list[PartyInput], tfidf: TfidfClassifier) -> np.ndarray:
+    """The TF-IDF half's probabilities: a model folder's own fitted arrays, never a refit from data/."""
+    return as_array(tfidf.predict(items))
 
 
 def mixture(p: np.ndarray, q: np.ndarray, weight: float) -> np.ndarray:

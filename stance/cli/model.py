@@ -13,8 +13,8 @@ from stance.cli.app import Command, Quiet, Verbose, app, check_outputs, classifi
 def train(
     config: Annotated[str | None, typer.Option("--config", "-c", metavar="FILE", show_default="none", help="YAML training config (see configs/default.yaml).")] = None,
     output_dir: Annotated[str | None, typer.Option("--out", "-o", metavar="DIR", show_default="output_dir of the config", help="Model folder; overrides output_dir in the config.")] = None,
-    default: Annotated[bool, typer.Option("--default", metavar="", show_default="off", help="Build the default model into the cache (what `stance predict` "
-                                          "uses), unless it is already there.")] = False,
+    release: Annotated[bool, typer.Option("--release", metavar="", show_default="off", help="Build the packaged default model: train the default recipe (or --config) "
+                                          "into stance/resources/model (or --out), score it on dev, challenge and seed, write the scores into its card.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", show_default="off", help="Only warnings in the log.")] = False,
 ) -> None:
     """Fine-tune the stance model, keep the best epoch by dev macro-F1, calibrate it, save it.
@@ -23,28 +23,34 @@ def train(
     `accelerate launch -m stance.cli train --config ...` or `torchrun`.
 
     Example: stance train --config configs/default.yaml --out models/default
+    Release a new packaged default: stance train --release
     """
     import json
     import logging
+    from pathlib import Path
 
     from stance.config import ConfigError
     from stance.train.args import load_config
-    from stance.train.run import build_default
+    from stance.train.run import release as run_release
     from stance.train.run import train as run_training
 
-    if bool(config) == default:
-        fail("give --config FILE or --default")
+    if not (config or release):
+        fail("give --config FILE, or --release")
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(asctime)s %(name)s: %(message)s",
                         datefmt="%H:%M:%S")
-    if default:
-        typer.echo(str(build_default(announce=lambda message: typer.echo(message, err=True))))
-        return
     try:
-        cfg = load_config(config)
+        cfg = load_config(config) if config else None
+        if release:
+            done = run_release(**({"out": Path(output_dir)} if output_dir else {}), cfg=cfg)
+            typer.echo(json.dumps({k: done[k] for k in ("output_dir", "release_seconds", "train_seconds", "size_bytes")}
+                                  | {"stance_macro_f1": {s: round(v["stance_macro_f1"], 4) for s, v in done["scores"].items()}},
+                                  indent=2))
+            typer.echo(f"released in {done['release_seconds']:.0f} s", err=True)
+            return
         if output_dir:
             cfg.output_dir = output_dir
         metrics = run_training(cfg)
-    except (ConfigError, OSError) as err:
+    except (ConfigError, OSError, ValueError) as err:
         fail(str(err))
     typer.echo(json.dumps({"output_dir": cfg.output_dir, "dev": metrics.get("dev"),
                            "dev_uncalibrated": metrics.get("dev_uncalibrated"), "temperature": metrics.get("temperature"),

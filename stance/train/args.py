@@ -25,12 +25,16 @@ class TrainConfig:
     method: Literal["finetune", "setfit"] = "finetune"
     output_dir: str = "models/default"
     seed: int = 13
-    epochs: int = 3
+    epochs: int = 4
     batch_size: int = 16
     group_by_length: bool = True
-    learning_rate: float = 1e-4
+    learning_rate: float = 3e-4
     weight_decay: float = 0.01
     freeze_embeddings: bool = True
+    trainable_layers: int = 1
+    lora_rank: int = 0
+    lora_alpha: float = 16.0
+    lora_targets: list[str] = field(default_factory=lambda: ["query", "value"])
     distractor_rate: float = 0.5
     mix_tfidf: bool = True
     warmup_ratio: float = 0.1
@@ -51,12 +55,21 @@ class TrainConfig:
         for name in ("epochs", "batch_size", "max_length"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{name}: must be at least 1")
+        if self.trainable_layers < 0:
+            raise ConfigError("trainable_layers: must be 0 (every layer) or more")
+        if self.lora_rank < 0:
+            raise ConfigError("lora_rank: must be 0 (no adapters) or more")
         if not 0.0 <= self.threshold <= 1.0:
             raise ConfigError("threshold: must be between 0 and 1")
         if not 0.0 <= self.distractor_rate <= 1.0:
             raise ConfigError("distractor_rate: must be between 0 and 1")
         if self.learning_rate <= 0:
             raise ConfigError("learning_rate: must be positive")
+
+    @property
+    def partial(self) -> bool:
+        """Only some tensors train (top layers, adapters) and only those are saved, on top of the base model."""
+        return bool(self.trainable_layers or self.lora_rank)
 
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)

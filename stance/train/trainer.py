@@ -2,13 +2,16 @@
 
 Examples come from stance.train.examples (the product's own inputs). The best epoch
 by dev macro-F1 is kept; a temperature fitted on dev makes confidences honest; the
-encoder is mixed with TF-IDF by a dev-fitted weight (stance.classify.mix).
+encoder is mixed with TF-IDF by a dev-fitted weight (stance.classify.mix), the TF-IDF
+model fitted here on data/train and saved with the encoder. With ``trainable_layers`` only
+the top layers, pooler and head train, with ``lora_rank`` also adapters below (stance.train.partial).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -16,12 +19,15 @@ import numpy as np
 
 from stance.classify.calibrate import as_array, as_dicts, stance_probs
 from stance.classify.mix import fit_mix, mixed_probs, tfidf_probs
+from stance.classify.tfidf import TfidfClassifier, fit_on_train
+from stance.classify.transformer import base_reference, quiet_libraries
 from stance.data import DATA_DIR
 from stance.embeddings import resolve_base_model
 from stance.features import encode
 from stance.train.args import TrainConfig
 from stance.train.artifact import calibrate_on_dev, dev_scores, save
 from stance.train.examples import Examples, build_examples, label_list
+from stance.train.partial import add_adapters, freeze_below, round_to_fp16
 from stance.types import LABELS, PartyInput
 
 log = logging.getLogger("stance.train")
@@ -54,6 +60,7 @@ def train_finetune(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Exampl
                               TrainingArguments, set_seed)
 
     started = time.time()
+    quiet_libraries()
     set_seed(cfg.seed)
     labels = label_list(cfg)
     label2id = {k: i for i, k in enumerate(labels)}
@@ -66,6 +73,9 @@ def train_finetune(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Exampl
         base, num_labels=len(labels), id2label=dict(enumerate(labels)), label2id=label2id, use_safetensors=True)
     if cfg.freeze_embeddings:
         model.get_input_embeddings().weight.requires_grad_(False)
+    adapters = add_adapters(model, cfg) if cfg.lora_rank else None
+    if cfg.partial:
+        freeze_below(model, cfg.trainable_layers)
     train_ds = Dataset.from_dict({**tokenize(tokenizer, ex.train, cfg), "labels": [label2id[y] for y in ex.train_labels]})
     dev_ds = (Dataset.from_dict({**tokenize(tokenizer, ex.dev, cfg), "labels": [label2id[y] for y in ex.dev_labels]})
               if ex.dev else None)
@@ -81,7 +91,8 @@ def train_finetune(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Exampl
             eval_strategy="epoch" if dev_ds is not None else "no", save_strategy="epoch" if dev_ds is not None else "no",
             load_best_model_at_end=dev_ds is not None, metric_for_best_model="macro_f1", greater_is_better=True,
             save_total_limit=1, save_only_model=True, logging_strategy="epoch", report_to="none",
-            bf16=use_bf16(cfg), use_cpu=not torch.cuda.is_available(), disable_tqdm=False,
+            bf16=use_bf16(cfg), use_cpu=not torch.cuda.is_available(),
+            disable_tqdm=not sys.stderr.isatty(),  # progress bars for a person watching, not in logs
             dataloader_num_workers=0,
         )
         trainer_class = _trainer_class([len(ids) for ids in train_ds["input_ids"]], cfg)
@@ -90,13 +101,16 @@ def train_finetune(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Exampl
         trainer.train()
         history = [h for h in trainer.state.log_history if "eval_macro_f1" in h]
         model = trainer.model
-        temperature, before, after, mix = 1.0, None, None, None
+        if cfg.partial:
+            round_to_fp16(model, cfg.trainable_layers)
+        temperature, before, after, mix, tfidf = 1.0, None, None, None, None
         if dev_ds is not None:
             logits = trainer.predict(dev_ds).predictions
             temperature, before, after = calibrate_on_dev(logits, labels, ex.dev_labels, cfg.calibrate)
             if cfg.mix_tfidf:
                 gold = np.array([LABELS.index(y) for y in ex.dev_labels])
-                mix = fit_tfidf_mix(stance_probs(logits, labels, temperature), ex.dev, gold)
+                tfidf = TfidfClassifier(fit_on_train(data_dir, cfg.seed))
+                mix = fit_tfidf_mix(stance_probs(logits, labels, temperature), ex.dev, gold, tfidf)
     is_main = int(os.environ.get("RANK", "0")) == 0
     metrics = {"dev": after, "dev_uncalibrated": before, "temperature": temperature, "mix": mix,
                "epochs": [{"epoch": h.get("epoch"), "macro_f1": h.get("eval_macro_f1"), "accuracy": h.get("eval_accuracy"),
@@ -104,7 +118,8 @@ def train_finetune(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Exampl
                "train_seconds": round(time.time() - started, 1), "n_train": len(ex.train), "n_dev": len(ex.dev),
                "device": "cuda" if torch.cuda.is_available() else "cpu"}
     if is_main:
-        save(model.to("cpu"), tokenizer, cfg, labels, temperature, metrics, data_dir)
+        save(model.to("cpu"), tokenizer, cfg, labels, temperature, metrics, data_dir, tfidf=tfidf and tfidf.model,
+             base=base_reference(base_model or cfg.base_model, base) if cfg.partial else None, adapters=adapters)
     return metrics
 
 
@@ -123,9 +138,10 @@ def _trainer_class(lengths: list[int], cfg: TrainConfig):
     return StanceTrainer
 
 
-def fit_tfidf_mix(encoder_probs: list[dict[str, float]], dev: list[PartyInput], gold: np.ndarray) -> dict:
+def fit_tfidf_mix(encoder_probs: list[dict[str, float]], dev: list[PartyInput], gold: np.ndarray,
+                  tfidf: TfidfClassifier) -> dict:
     """The dev-fitted mixture with the TF-IDF model (see stance.classify.mix) and its dev scores."""
-    p, q = as_array(encoder_probs), tfidf_probs(dev)
+    p, q = as_array(encoder_probs), tfidf_probs(dev, tfidf)
     weight, temperature = fit_mix(p, q, gold)
     scores = dev_scores([LABELS[i] for i in gold], as_dicts(mixed_probs(p, q, weight, temperature)))
     log.info("TF-IDF mixture: encoder weight %.1f, dev macro-F1 %.4f", weight, scores["macro_f1"])
