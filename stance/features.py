@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from stance.cache import cache_dir, cached_json, input_key
+from stance.cache import cache_dir, cached_json, input_key, key
 from stance.data import DATA_DIR, GoldArticle, TrainRow, data_hashes, load_split
 from stance.extract import extract
 from stance.io.clean import clean_article
@@ -108,11 +108,27 @@ def row_input(row: TrainRow) -> PartyInput:
     return party_input(party, evidence)
 
 
+def _row_fields(row: TrainRow) -> tuple:
+    return row.id, row.text, row.party, row.role, row.aliases, [e.text for e in row.evidence]
+
+
+_ROW_MEMO: dict[str, PartyInput] = {}
+
+
 def row_inputs(rows: list[TrainRow]) -> list[PartyInput]:
-    """:func:`row_input` for every row, cached on disk (parsing is the slow part)."""
-    digest = input_key([(r.id, r.text, r.party, r.role, r.aliases, [e.text for e in r.evidence]) for r in rows])
-    path = cache_dir() / "inputs" / f"train-{digest}.json"
-    return [PartyInput(**d) for d in cached_json(path, lambda: [asdict(row_input(r)) for r in rows])]
+    """:func:`row_input` for every row, cached on disk (parsing is the slow part).
+
+    Rows already built in this process are reused, so a subset of the training rows
+    (a cross-validation fold) is never parsed again.
+    """
+    keys = [key(*_row_fields(r)) for r in rows]
+    missing = [(k, r) for k, r in zip(keys, rows) if k not in _ROW_MEMO]
+    if missing:
+        digest = input_key([_row_fields(r) for _, r in missing])
+        path = cache_dir() / "inputs" / f"train-{digest}.json"
+        built = cached_json(path, lambda: [asdict(row_input(r)) for _, r in missing])
+        _ROW_MEMO.update((k, PartyInput(**d)) for (k, _), d in zip(missing, built))
+    return [_ROW_MEMO[k] for k in keys]
 
 
 def split_inputs(split: str, data_dir: Path = DATA_DIR) -> tuple[list[PartyInput], list[str]]:
