@@ -1,4 +1,5 @@
-"""`stance --help` and the models that need no network never import torch (it costs seconds of start-up)."""
+"""`stance --help`, the models that need no network and the default model (whose mixture gives the
+encoder weight 0) never import torch (it costs seconds of start-up)."""
 
 import subprocess
 import sys
@@ -20,7 +21,8 @@ finally:
 
 @pytest.mark.parametrize("args", [["--help"], ["predict", "--model", "rules", "-f", "jsonl", SEED],
                                   ["predict", "--model", "tfidf", "-f", "json", SEED],
-                                  ["summarize", "--model", "rules", SEED]])
+                                  ["summarize", "--model", "rules", SEED],
+                                  ["predict", "-f", "json", SEED]])  # the default mixes no encoder in (configs/default.yaml)
 def test_no_torch_without_a_neural_model(args):
     proc = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, cwd=ROOT,
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(Path.home())})

@@ -115,7 +115,8 @@ def test_training_saves_a_complete_safetensors_model(tiny_model):
     meta = json.loads((out / "stance_model.json").read_text())
     assert meta["labels"] == [*LABELS, "none"]  # 'none' rows are a 4th training class (use_none)
     assert meta["stance_labels"] == list(LABELS)
-    assert 0.0 <= meta["mix"]["encoder_weight"] <= 1.0 and meta["mix"]["temperature"] > 0  # mix_tfidf is on
+    assert meta["mix"]["weights"] == {"encoder": 0.0, "tfidf": 0.5, "rules": 0.5}  # the recipe's weights
+    assert meta["mix"]["temperature"] > 0
     config = json.loads((out / "config.json").read_text())
     assert {int(k): v for k, v in config["id2label"].items()} == dict(enumerate(meta["labels"]))
     assert len(metrics["epochs"]) == 2
@@ -162,7 +163,7 @@ def test_lora_adapters_below_the_top_layer_are_saved_small_and_merged_at_load(ti
     assert {v.dtype for v in adapters.values()} == {torch.float16}
     trained = load_file(str(out / "trained.safetensors"))
     assert not any(k.startswith("bert.encoder.layer.0.") for k in trained)  # the adapted layer is not saved whole
-    loaded = TransformerClassifier(out).model
+    loaded = TransformerClassifier(out, mix=False).model
     prefix = "bert.encoder.layer.0.attention.self.query"
     delta = (adapters[f"{prefix}.lora_B.weight"].float() @ adapters[f"{prefix}.lora_A.weight"].float()) * (16.0 / 2)
     assert delta.abs().max() > 0  # the adapters learnt something
@@ -205,7 +206,7 @@ def test_a_tampered_base_model_is_refused(tiny_model, tmp_path):
     meta["base_model"]["sha256"] = "0" * 64
     (bad / "stance_model.json").write_text(json.dumps(meta))
     with pytest.raises(ModelError, match="other base weights"):
-        TransformerClassifier(bad)
+        TransformerClassifier(bad, mix=False)  # the encoder alone: its base weights load
 
 
 def test_a_hub_model_id_loads_offline_from_the_hub_cache_quietly(tiny_model, tmp_path):
@@ -357,7 +358,7 @@ def test_distractors_plant_the_party_into_other_rows_sentences():
 
 
 def test_mix_weight_follows_the_better_model_and_stays_calibrated():
-    from stance.classify.mix import fit_mix, mixed_probs
+    from stance.classify.mix import fit_mix, weighted_probs
 
     rng = np.random.default_rng(3)
     gold = rng.integers(0, 3, 200)
@@ -367,9 +368,18 @@ def test_mix_weight_follows_the_better_model_and_stays_calibrated():
     weight, temperature = fit_mix(good, noise, gold)
     assert weight >= 0.5 and temperature > 0
     assert fit_mix(noise, good, gold)[0] <= 0.5  # arguments swapped: the weight follows the good model
-    p = mixed_probs(good, noise, weight, temperature)
+    p = weighted_probs({"encoder": good, "tfidf": noise}, {"encoder": weight, "tfidf": 1 - weight}, temperature)
     assert np.allclose(p.sum(-1), 1.0) and (p >= 0).all()
     assert (p.argmax(-1) == gold).mean() > 0.95
+
+
+def test_a_mixture_never_computes_a_component_of_weight_zero():
+    from stance.classify.mix import mix_weights, weighted
+
+    p = np.array([[0.6, 0.3, 0.1]])
+    assert np.allclose(weighted({"tfidf": p, "rules": p[:, ::-1]}, {"encoder": 0.0, "tfidf": 0.5, "rules": 0.5}),
+                       [[0.35, 0.3, 0.35]])
+    assert mix_weights({"encoder_weight": 0.3, "temperature": 1.0}) == {"encoder": 0.3, "tfidf": 0.7, "rules": 0.0}
 
 
 def test_mention_names_do_not_depend_on_string_hashing():

@@ -1,11 +1,16 @@
-"""Mixing the fine-tuned encoder with TF-IDF + logistic regression: one weight fitted on dev.
+"""Mixing the fine-tuned encoder, TF-IDF + logistic regression and the cue rules.
 
-The encoder and a bag-of-n-grams model err on different parties: on dev the encoder
-reads paraphrase and negation better, TF-IDF keeps its footing on long inputs that mix a
-party's statements with other parties' demands about it. The mixture
-``w * p_encoder + (1 - w) * p_tfidf`` takes ``w`` from a coarse grid by dev macro-F1
-(ties: lower NLL), then one temperature on the mixture's log-probabilities keeps the
-confidence calibrated. ``w = 1`` is the encoder alone, so mixing can be measured away.
+The three err on different parties: the encoder reads paraphrase and negation better
+on authored text, TF-IDF keeps its footing on long inputs that mix a party's statements
+with other parties' demands about it, and the cue rules read the explicit wordings of
+real reporting ("rejected calls for a truce", "only if") that neither learned model
+generalises to from authored training text. The mixture is
+``sum_k w_k * p_k`` over the components; the weights are either fixed by the recipe
+(``mix_weights``, chosen by measurement on dev and the challenge set: docs/model.md) or,
+for a recipe without them, the encoder's weight against TF-IDF is taken from a coarse
+grid by dev macro-F1 (ties: lower NLL). One temperature on the mixture's
+log-probabilities keeps the confidence calibrated. A component with weight 0 is never
+computed, so a mixture without the encoder never loads torch.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from stance.classify.tfidf import TfidfClassifier
 from stance.types import PartyInput
 
 GRID = tuple(i / 10 for i in range(11))
+COMPONENTS = ("encoder", "tfidf", "rules")
 
 
 def tfidf_probs(items: list[PartyInput], tfidf: TfidfClassifier) -> np.ndarray:
@@ -28,8 +34,26 @@ def mixture(p: np.ndarray, q: np.ndarray, weight: float) -> np.ndarray:
     return weight * np.asarray(p) + (1.0 - weight) * np.asarray(q)
 
 
-def mixed_probs(p: np.ndarray, q: np.ndarray, weight: float, temperature: float) -> np.ndarray:
-    return softmax(np.log(np.clip(mixture(p, q, weight), 1e-12, None)), temperature)
+def weighted(parts: dict[str, np.ndarray], weights: dict[str, float]) -> np.ndarray:
+    """``sum_k w_k * p_k`` over the components with a positive weight."""
+    return sum(w * np.asarray(parts[k]) for k, w in weights.items() if w > 0)
+
+
+def log_weighted(parts: dict[str, np.ndarray], weights: dict[str, float]) -> np.ndarray:
+    return np.log(np.clip(weighted(parts, weights), 1e-12, None))
+
+
+def weighted_probs(parts: dict[str, np.ndarray], weights: dict[str, float], temperature: float) -> np.ndarray:
+    return softmax(log_weighted(parts, weights), temperature)
+
+
+def mix_weights(mix: dict) -> dict[str, float]:
+    """A saved mixture's weights by component (folders written before the rules joined store
+    only the encoder's weight against TF-IDF)."""
+    if "weights" in mix:
+        return {k: float(mix["weights"].get(k, 0.0)) for k in COMPONENTS}
+    w = float(mix["encoder_weight"])
+    return {"encoder": w, "tfidf": 1.0 - w, "rules": 0.0}
 
 
 def fit_mix(p: np.ndarray, q: np.ndarray, gold: np.ndarray) -> tuple[float, float]:

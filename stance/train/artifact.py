@@ -97,7 +97,7 @@ def save(model, tokenizer, cfg: TrainConfig, labels: list[str], temperature: flo
         model.save_pretrained(tmp)
         tokenizer.save_pretrained(tmp)
     if metrics.get("mix"):
-        info["mix"] = {k: metrics["mix"][k] for k in ("encoder_weight", "temperature")}
+        info["mix"] = {k: metrics["mix"][k] for k in ("weights", "temperature")}
         tfidf.save(tmp)
     write_meta(tmp, info, cfg, metrics, data_dir)
     old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=out.parent))

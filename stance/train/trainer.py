@@ -2,8 +2,9 @@
 
 Examples come from stance.train.examples (the product's own inputs). The best epoch
 by dev macro-F1 is kept; a temperature fitted on dev makes confidences honest; the
-encoder is mixed with TF-IDF by a dev-fitted weight (stance.classify.mix), the TF-IDF
-model fitted here on data/train and saved with the encoder. With ``trainable_layers`` only
+encoder is mixed with TF-IDF and the cue rules by the recipe's weights, or with TF-IDF by a
+dev-fitted weight (stance.classify.mix), the TF-IDF model fitted here on data/train and
+saved with the encoder. With ``trainable_layers`` only
 the top layers, pooler and head train, with ``lora_rank`` also adapters below (stance.train.partial).
 """
 
@@ -17,8 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
-from stance.classify.calibrate import as_array, as_dicts, stance_probs
-from stance.classify.mix import fit_mix, mixed_probs, tfidf_probs
+from stance.classify.calibrate import as_array, as_dicts, fit_temperature, stance_probs
+from stance.classify.mix import COMPONENTS, fit_mix, log_weighted, tfidf_probs, weighted_probs
+from stance.classify.rules import RuleClassifier
 from stance.classify.tfidf import TfidfClassifier, fit_on_train
 from stance.classify.transformer import base_reference, quiet_libraries
 from stance.data import DATA_DIR
@@ -110,7 +112,7 @@ def train_finetune(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Exampl
             if cfg.mix_tfidf:
                 gold = np.array([LABELS.index(y) for y in ex.dev_labels])
                 tfidf = TfidfClassifier(fit_on_train(data_dir, cfg.seed))
-                mix = fit_tfidf_mix(stance_probs(logits, labels, temperature), ex.dev, gold, tfidf)
+                mix = fit_mixture(stance_probs(logits, labels, temperature), ex.dev, gold, tfidf, cfg.mix_weights)
     is_main = int(os.environ.get("RANK", "0")) == 0
     metrics = {"dev": after, "dev_uncalibrated": before, "temperature": temperature, "mix": mix,
                "epochs": [{"epoch": h.get("epoch"), "macro_f1": h.get("eval_macro_f1"), "accuracy": h.get("eval_accuracy"),
@@ -138,13 +140,17 @@ def _trainer_class(lengths: list[int], cfg: TrainConfig):
     return StanceTrainer
 
 
-def fit_tfidf_mix(encoder_probs: list[dict[str, float]], dev: list[PartyInput], gold: np.ndarray,
-                  tfidf: TfidfClassifier) -> dict:
-    """The dev-fitted mixture with the TF-IDF model (see stance.classify.mix) and its dev scores."""
-    p, q = as_array(encoder_probs), tfidf_probs(dev, tfidf)
-    weight, temperature = fit_mix(p, q, gold)
-    scores = dev_scores([LABELS[i] for i in gold], as_dicts(mixed_probs(p, q, weight, temperature)))
-    log.info("TF-IDF mixture: encoder weight %.1f, dev macro-F1 %.4f", weight, scores["macro_f1"])
-    return {"encoder_weight": weight, "temperature": temperature, "dev": scores}
-
-
+def fit_mixture(encoder_probs: list[dict[str, float]], dev: list[PartyInput], gold: np.ndarray,
+                tfidf: TfidfClassifier, weights: dict[str, float] | None) -> dict:
+    """The mixture (stance.classify.mix): the recipe's weights, or the encoder's weight against
+    TF-IDF fitted on dev; its temperature fitted on dev; its dev scores."""
+    parts = {"encoder": as_array(encoder_probs), "tfidf": tfidf_probs(dev, tfidf),
+             "rules": as_array(RuleClassifier().predict(dev))}
+    if weights is None:
+        w, _ = fit_mix(parts["encoder"], parts["tfidf"], gold)
+        weights = {"encoder": w, "tfidf": 1.0 - w}
+    weights = {k: float(weights.get(k, 0.0)) for k in COMPONENTS}
+    temperature = fit_temperature(log_weighted(parts, weights), gold)
+    scores = dev_scores([LABELS[i] for i in gold], as_dicts(weighted_probs(parts, weights, temperature)))
+    log.info("mixture %s, dev macro-F1 %.4f", weights, scores["macro_f1"])
+    return {"weights": weights, "temperature": temperature, "dev": scores}
