@@ -245,3 +245,17 @@ def test_the_leadership_of_a_breakaway_region_is_not_the_country_s_government():
                 "ceasefire talks without conditions.\n\nKestrian officials said the offer was a trap.")
     kestria = find(r, "Kestria")
     assert kestria is None or not any("breakaway" in s.text for s in kestria[1])
+
+
+def test_a_name_tagged_as_a_place_in_apposition_to_a_leader_is_the_speaker():
+    r = parties("The leader of the Tarsk militia, Ruen Dask, said his fighters would observe a ceasefire "
+                "once the government freed prisoners held in Kelm.")  # the tagger calls "Ruen Dask" a GPE
+    assert find(r, "Ruen Dask") is not None
+    assert not any(name.startswith("Kelm") for name in r)
+
+
+def test_a_long_dateline_with_a_wire_credit_is_never_the_speaker():
+    r = parties("KELM, Tarsk, Feb. 3, 2031 (NWA) — The leader of the Orvo militia, Ovin Marel, said his fighters "
+                "would observe a ceasefire once the government freed prisoners.")
+    assert find(r, "Ovin Marel") is not None
+    assert not any("KELM" in name or name.startswith("Tarsk") for name in r)

@@ -6,7 +6,9 @@ often exactly the names news about a little-covered conflict depends on.
 
 from __future__ import annotations
 
-from stance.extract.lexicon import ORG_WORDS, POSITION_VERBS, SPEECH_VERBS, TITLE_WORDS, WEEKDAYS, is_outlet
+from stance.extract.lexicon import (
+    LEADER_TITLES, ORG_WORDS, POSITION_VERBS, SPEECH_VERBS, SPOKES, TITLE_WORDS, WEEKDAYS, is_outlet,
+)
 from stance.extract.places import Gazetteer
 
 REPAIRABLE = ("", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW")
@@ -40,6 +42,14 @@ def name_start(doc, tok) -> int:
     return start
 
 
+def _named_after_role(tok) -> bool:
+    """A name the tagger took for a place, set in apposition to a person's role: "The leader
+    of the militia, Ruen Dask, said" (invented names are often tagged GPE)."""
+    head = tok.head.text
+    return (tok.ent_type_ == "GPE" and tok.dep_ == "appos" and tok.head.pos_ == "NOUN"
+            and bool(LEADER_TITLES.search(head) or SPOKES.search(head) or TITLE_WORDS.match(head)))
+
+
 def missed_people(doc, speakers: set[str], places: Gazetteer, outlet: str) -> list:
     """A chain of two to four capitalised proper nouns that speaks ("Arben Hoti said"),
     or stands in apposition to a role ("the minister, Agathe Mourel,"), is a person."""
@@ -49,7 +59,8 @@ def missed_people(doc, speakers: set[str], places: Gazetteer, outlet: str) -> li
     for tok in doc:
         if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "appos", "pobj") or not tok.text[:1].isupper():
             continue
-        if tok.ent_type_ not in REPAIRABLE or places.country_of(tok.text) or tok.lower_ in places.words:
+        if not (tok.ent_type_ in REPAIRABLE or _named_after_role(tok)) or places.country_of(tok.text) \
+                or tok.lower_ in places.words:
             continue
         start = name_start(doc, tok)
         while start < tok.i and (doc[start].ent_type_ in ("DATE", "TIME") or doc[start].lower_ in WEEKDAYS):

@@ -83,13 +83,17 @@ class NounPhrase:
 Rule = Callable[[NounPhrase, Registry], "Entity | None"]
 
 
+DATELINE_TOKENS = 16
+
+
 def dateline(np: NounPhrase, reg: Registry) -> Entity | None:
     """'BANGKOK, July 26 — Thailand said': the parser may take the dateline city for the
     subject; the speaker is the noun phrase right after the dash."""
     head, doc = np.head, np.head.doc
-    if not (head.is_upper and len(head.text) > 2 and head.i < 8 and any(t.text in "—–" for t in doc[head.i : head.i + 8])):
+    window = doc[head.i : head.i + DATELINE_TOKENS]  # "VARDEN, Ondrel, Jan. 15, 2036 (BPA) —" is 12 tokens
+    if not (head.is_upper and len(head.text) > 2 and head.i < 8 and any(t.text in "—–" for t in window)):
         return None
-    dash = next(t for t in doc[head.i : head.i + 8] if t.text in "—–")
+    dash = next(t for t in window if t.text in "—–")
     if dash.i + 1 >= len(doc):
         return NOBODY
     tok = doc[dash.i + 1]
