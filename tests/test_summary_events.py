@@ -136,6 +136,12 @@ def test_checks_catch_repeats_junk_and_bad_offsets():
     event = EventSummary("e", "", [{"source": "x", "outlet": "Lamp"}], [first, again, junk], [])
     assert repeated(event) == [again.text]
     assert is_junk(junk, {"x": article}) and not is_junk(first, {"x": article})
+    said = 'More to follow. "We fight on."'
+    quoted = Article(source="q", text=said, body=[(0, len(said))])
+    short = SourceSentence("q", "Lamp", said[-14:], len(said) - 14, len(said))
+    stub = SourceSentence("q", "Lamp", said[:15], 0, 15)
+    assert not is_junk(SummarySentence("Lamp reports: " + short.text, ["Lamp"], [short], 1), {"q": quoted})
+    assert is_junk(SummarySentence("Lamp reports: " + stub.text, ["Lamp"], [stub], 1), {"q": quoted})
     shifted = SourceSentence("x", "Lamp", claim.text, 21, len(text) + 1)
     assert offsets_valid(first, {"x": article})
     assert not offsets_valid(SummarySentence("t", ["Lamp"], [shifted], 1), {"x": article})

@@ -19,6 +19,7 @@ from stance.io.clean import JUNK_LINE, PHOTO_CREDIT
 from stance.types import Article, EventSummary, SummarySentence
 from stance.summarize.text import normalise_quotes, quoted_spans, words
 
+WHOLE_QUOTE = re.compile(r"^\s*[\"“][^\"“”]+[\"”]\s*$")
 DATELINE_STUB = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(\([^)]*\))?\s*[—–-]{1,2}\s*")
 CAPTION = re.compile(r"\b(photo|pictured|file image|getty images|via getty)\b", re.IGNORECASE)
 REPEAT_OVERLAP = 0.8
@@ -69,7 +70,8 @@ def repeated(event: EventSummary) -> list[str]:
 
 def is_junk(s: SummarySentence, articles: dict[str, Article]) -> bool:
     """Page junk behind a sentence: evidence outside the article body, or a line that is an
-    appeal, a caption, a credit or a bare dateline."""
+    appeal, a caption, a credit or a bare dateline (a short line is junk unless it is a whole
+    quotation: "We fight on." is a party's words)."""
     for e in s.evidence:
         a = articles.get(e.source)
         body = (a.body or [(0, len(a.text))]) if a else []
@@ -77,7 +79,7 @@ def is_junk(s: SummarySentence, articles: dict[str, Article]) -> bool:
             return True
         if any(p.search(e.text) for p in JUNK_LINE) or PHOTO_CREDIT.search(e.text) or CAPTION.search(e.text):
             return True
-        if len(words(DATELINE_STUB.sub("", e.text))) < 5:
+        if len(words(DATELINE_STUB.sub("", e.text))) < 5 and not WHOLE_QUOTE.match(e.text):
             return True
     return len(words(s.text)) < 5
 
