@@ -72,5 +72,12 @@ def test_a_fold_trains_without_its_test_conflicts(tmp_path, monkeypatch):
 
 
 def test_tfidf_recipe_learns_from_other_wars(tmp_path):
-    result = cv.cross_validate("tfidf", 3, data_dir=_data(tmp_path))
+    data = _data(tmp_path)
+    result = cv.cross_validate("tfidf", 3, data_dir=data)
     assert result["pooled"]["macro_f1"] > 0.5
+    items = [{"party": "the government in Kyiv", "role": "government", "statements": [SAYS["rejecting"]]}]
+    from stance.types import PartyInput
+
+    mixed = cv.recipe_predictor("tfidf+rules", data)([PartyInput(**items[0])])[0]
+    tfidf, rules = (cv.recipe_predictor(r, data)([PartyInput(**items[0])])[0] for r in ("tfidf", "rules"))
+    assert mixed == pytest.approx({k: (tfidf[k] + rules[k]) / 2 for k in tfidf})

@@ -76,17 +76,19 @@ Predictor = Callable[[list[PartyInput]], list[dict[str, float]]]
 def recipe_predictor(recipe: str, fold_dir: Path, seed: int = 13) -> Predictor:
     """Train ``recipe`` on a fold's data folder and return its predict function.
 
-    ``recipe``: ``tfidf``, ``rules`` (nothing to train), or a training config file
-    (e.g. configs/default.yaml).
+    ``recipe``: ``tfidf``, ``rules`` (nothing to train), ``tfidf+rules`` (the two mixed half
+    and half, as the default model mixes them), or a training config file (e.g.
+    configs/default.yaml).
     """
-    if recipe == "rules":
-        from stance.classify.rules import RuleClassifier
+    from stance.classify.rules import RuleClassifier
+    from stance.classify.tfidf import TfidfClassifier, fit_on_train
 
-        return RuleClassifier().predict
-    if recipe == "tfidf":
-        from stance.classify.tfidf import TfidfClassifier, fit_on_train
-
-        return TfidfClassifier(fit_on_train(fold_dir, seed)).predict
+    if recipe in ("rules", "tfidf", "tfidf+rules"):
+        parts = [RuleClassifier().predict] if "rules" in recipe else []
+        if "tfidf" in recipe:
+            parts.append(TfidfClassifier(fit_on_train(fold_dir, seed)).predict)
+        return lambda items: [{k: sum(p[k] for p in ps) / len(ps) for k in ps[0]}
+                              for ps in zip(*(predict(items) for predict in parts))]
     from stance.classify.registry import load_model
     from stance.train.args import load_config
     from stance.train.run import train
