@@ -92,7 +92,12 @@ def mention_names(party: str, aliases: list[str]) -> list[str]:
 
 def mention_pattern(party: str, aliases: list[str]) -> re.Pattern | None:
     """A case-insensitive pattern for any of :func:`mention_names`, on word boundaries."""
-    names = mention_names(party, aliases)
+    return _mention_pattern(party, tuple(aliases))
+
+
+@lru_cache(maxsize=4096)  # more parties than re's own cache holds: a batch recompiled them per statement
+def _mention_pattern(party: str, aliases: tuple[str, ...]) -> re.Pattern | None:
+    names = mention_names(party, list(aliases))
     if not names:
         return None
     return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)

@@ -175,5 +175,10 @@ def names_outlet(low: str, outlet: str) -> bool:
     if not low or not name:
         return False
     if " " in low:
-        return re.search(rf"\b{re.escape(low)}\b", name) is not None
+        return _has_words(low, name)
     return low == name or low == name.split()[-1]
+
+
+@lru_cache(maxsize=8192)  # asked for every name of every article: re's own cache of 512 patterns overflowed
+def _has_words(words: str, text: str) -> bool:
+    return re.search(rf"\b{re.escape(words)}\b", text) is not None
