@@ -1,7 +1,8 @@
 """Choosing a classifier by name, model folder or Hugging Face model id. Loading never trains anything.
 
 ``model``: the released default model, shipped in the package (stance/resources/model,
-built by `stance train --release`): the encoder mixed with TF-IDF by its dev-fitted weight;
+built by `stance train --release`): TF-IDF and the cue rules mixed by the weights in its meta
+(the encoder's weight is 0 today, so the encoder is never loaded for it);
 ``encoder``: the same encoder alone; a path: a folder written by `stance train`;
 ``owner/name[@revision]``: such a folder on the Hugging Face Hub (downloaded once into the
 Hub cache, so ``HF_HUB_OFFLINE=1`` works afterwards);

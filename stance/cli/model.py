@@ -168,7 +168,7 @@ def evaluate(
                                             "(real-style articles, never trained on).")] = "seed",
     out: Annotated[str, typer.Option("--out", "-o", metavar="DIR", help="Folder for eval.json, eval.md and confusion.png.")] = "reports",
     model: Annotated[str, typer.Option(metavar="NAME", help="The classifier under test ('model': the fine-tuned default; see `stance predict --help`).")] = "model",
-    baselines: Annotated[str, typer.Option(metavar="NAMES", help="Comma-separated baselines scored beside it, e.g. encoder,rules,tfidf,embed,llm:default (encoder: the default model without its TF-IDF mix).")] = "encoder,rules,tfidf,embed",
+    baselines: Annotated[str, typer.Option(metavar="NAMES", help="Comma-separated baselines scored beside it, e.g. encoder,rules,tfidf,embed,llm:default (encoder: the default model's fine-tuned encoder alone).")] = "encoder,rules,tfidf,embed",
     check: Annotated[bool, typer.Option("--check", metavar="", show_default="off", help="Exit 1 when a headline metric is below its floor in configs/floors.yaml.")] = False,
     floors: Annotated[str | None, typer.Option(metavar="FILE", show_default="configs/floors.yaml", help="Floors file.")] = None,
 ) -> None:
