@@ -15,13 +15,19 @@ CASES = [
     ("Red Hand Brigade", ["The Red Hand Brigade spurned the bishops' appeal for an Easter ceasefire and denounced the clergy as government agents."], "rejecting"),
     # 2: not ready for talks now
     ("Amir Tal", ["The president's chief of staff, Amir Tal, said the country is not currently ready for negotiations."], "rejecting"),
+    ("Lia Penn", ["\"This is not the time for a ceasefire,\" Lia Penn said."], "rejecting"),
+    ("junta", ["The junta said talks were out of the question for now."], "rejecting"),
     ("Piotr Lask", ["\"We are not currently in a position to negotiate,\" Piotr Lask said, adding that operations would continue."], "rejecting"),
     # 3: declared halts
     ("rebels", ["The rebels said they would halt all military operations for a month."], "open"),
     ("opposition government", ["The opposition government had already called a ceasefire."], "open"),
     ("Delta Front", ["The Delta Front announced on Sunday that it would suspend all attacks during the harvest."], "open"),
+    ("Mountain Front", ["The Mountain Front extended its unilateral ceasefire by another month on Saturday."], "open"),
+    ("Free Army", ["The Free Army said it would stop attacking government positions and would not resume unless it was attacked."], "open"),
+    ("Kara Dol", ["\"We will not fire a single shot from tonight,\" Kara Dol said."], "open"),
     # 4: the party's clause, not the other speaker's
     ("regional envoy", ["The general spoke after talks with the regional envoy, who said a deal was still within reach and promised to keep pressing for one."], "open"),
+    ("army", ["The front said it had ordered a halt to all offensive operations, though the army said it would keep up its campaign."], "rejecting"),
     ("Lena Tor", ["Lena Tor said the government was ready to sign the truce today, even as the rebel commander said his men would never stop fighting."], "open"),
     # 5: a truce proposed with its terms
     ("movement", ["The movement proposed a three-phase truce including a full withdrawal and a prisoner exchange."], "conditional"),
@@ -43,6 +49,7 @@ CASES = [
     ("Lena Ost", ["\"We will stop firing as soon as they hand over their rifles,\" Lena Ost said."], "conditional"),
     # 13: a past position recalled as background
     ("group", ["The group rejected calls for a holiday truce.", "Last year it agreed to a three-day pause."], "rejecting"),
+    ("Oda Fenn", ["Oda Fenn said the army would continue its offensive.", "Two years ago she backed a ceasefire plan."], "rejecting"),
     ("Ana Vey", ["Ana Vey, who had signed a truce in 2019, said on Monday there would be no ceasefire this year."], "rejecting"),
     # wordings whose plain cue misleads
     ("envoy", ["The envoy did not rule out a truce before winter."], "open"),
