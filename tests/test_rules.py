@@ -39,6 +39,8 @@ CASES = [
     ("interior ministry", ["The interior ministry mocked the guerrillas' truce offer as 'a joke'."], "rejecting"),
     ("guerrillas", ["The interior ministry mocked the guerrillas' truce offer as 'a joke'."], "open"),
     # 8: the final word is a refusal
+    ("presidency", ["A presidency spokesman said on Monday that the government was open to dialogue.", "On Wednesday the presidency flatly turned down the allies' demand for a month-long halt."], "rejecting"),
+    ("Talia Brun", ["Talia Brun said she was open to a truce.", "Later she said that any truce would have to wait until the rebels were driven from the valley."], "rejecting"),
     ("Jan Mol", ["Jan Mol said in June that he was open to talks.", "On Friday he rejected the mediators' demand for a two-week truce outright."], "rejecting"),
     # 10: in principle, with points to settle
     ("prime minister", ["The prime minister backed the plan in principle but said several points had to be settled first."], "conditional"),
@@ -50,6 +52,7 @@ CASES = [
     # 13: a past position recalled as background
     ("group", ["The group rejected calls for a holiday truce.", "Last year it agreed to a three-day pause."], "rejecting"),
     ("Oda Fenn", ["Oda Fenn said the army would continue its offensive.", "Two years ago she backed a ceasefire plan."], "rejecting"),
+    ("Council", ["The Council said it would accept a truce if the airport reopened.", "It had rejected an earlier truce proposal in January."], "conditional"),
     ("Ana Vey", ["Ana Vey, who had signed a truce in 2019, said on Monday there would be no ceasefire this year."], "rejecting"),
     # wordings whose plain cue misleads
     ("envoy", ["The envoy did not rule out a truce before winter."], "open"),
