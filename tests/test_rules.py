@@ -1,0 +1,87 @@
+"""The cue rules (stance.classify.rules, resources/stance_rules.yaml) on issue 15's kinds of
+error, in invented sentences: each names the kind it checks."""
+
+import re
+
+import pytest
+
+from stance.classify.rules import RuleClassifier, party_view, rules
+from stance.names import mention_pattern
+from stance.types import PartyInput
+
+CASES = [
+    # 1: a refusal of the truce plus an attack on whoever proposed it
+    ("Northern Front", ["The Northern Front has rejected calls for a holiday truce and attacked the council that proposed it."], "rejecting"),
+    ("Red Hand Brigade", ["The Red Hand Brigade spurned the bishops' appeal for an Easter ceasefire and denounced the clergy as government agents."], "rejecting"),
+    # 2: not ready for talks now
+    ("Amir Tal", ["The president's chief of staff, Amir Tal, said the country is not currently ready for negotiations."], "rejecting"),
+    ("Lia Penn", ["\"This is not the time for a ceasefire,\" Lia Penn said."], "rejecting"),
+    ("junta", ["The junta said talks were out of the question for now."], "rejecting"),
+    ("Piotr Lask", ["\"We are not currently in a position to negotiate,\" Piotr Lask said, adding that operations would continue."], "rejecting"),
+    # 3: declared halts
+    ("rebels", ["The rebels said they would halt all military operations for a month."], "open"),
+    ("opposition government", ["The opposition government had already called a ceasefire."], "open"),
+    ("Delta Front", ["The Delta Front announced on Sunday that it would suspend all attacks during the harvest."], "open"),
+    ("Mountain Front", ["The Mountain Front extended its unilateral ceasefire by another month on Saturday."], "open"),
+    ("Free Army", ["The Free Army said it would stop attacking government positions and would not resume unless it was attacked."], "open"),
+    ("Kara Dol", ["\"We will not fire a single shot from tonight,\" Kara Dol said."], "open"),
+    # 4: the party's clause, not the other speaker's
+    ("regional envoy", ["The general spoke after talks with the regional envoy, who said a deal was still within reach and promised to keep pressing for one."], "open"),
+    ("army", ["The front said it had ordered a halt to all offensive operations, though the army said it would keep up its campaign."], "rejecting"),
+    ("Lena Tor", ["Lena Tor said the government was ready to sign the truce today, even as the rebel commander said his men would never stop fighting."], "open"),
+    # 5: a truce proposed with its terms
+    ("movement", ["The movement proposed a three-phase truce including a full withdrawal and a prisoner exchange."], "conditional"),
+    ("Western Front", ["The Western Front proposed a truce under which both armies would pull back five kilometres and exchange prisoners."], "conditional"),
+    # 6: reciprocity
+    ("minister", ["The minister said his country would stop its attacks if the other side did."], "conditional"),
+    ("Tarek Amin", ["\"If they stop shelling, we will stop too,\" Tarek Amin said."], "conditional"),
+    # 7: the mocker refuses; the one whose offer is mocked made it
+    ("interior ministry", ["The interior ministry mocked the guerrillas' truce offer as 'a joke'."], "rejecting"),
+    ("guerrillas", ["The interior ministry mocked the guerrillas' truce offer as 'a joke'."], "open"),
+    # 8: the final word is a refusal
+    ("presidency", ["A presidency spokesman said on Monday that the government was open to dialogue.", "On Wednesday the presidency flatly turned down the allies' demand for a month-long halt."], "rejecting"),
+    ("Talia Brun", ["Talia Brun said she was open to a truce.", "Later she said that any truce would have to wait until the rebels were driven from the valley."], "rejecting"),
+    ("Jan Mol", ["Jan Mol said in June that he was open to talks.", "On Friday he rejected the mediators' demand for a two-week truce outright."], "rejecting"),
+    # 10: in principle, with points to settle
+    ("prime minister", ["The prime minister backed the plan in principle but said several points had to be settled first."], "conditional"),
+    ("Eva Strand", ["Eva Strand welcomed the plan in principle, but said the map and the monitoring needed to be changed."], "conditional"),
+    # 11: surrender-like terms from a party that fights on; the same terms as an offer
+    ("Hamid Oru", ["\"There will be no truce unless the militia first lays down its weapons,\" said the army chief, Hamid Oru, vowing to fight on."], "rejecting"),
+    ("General Hosk", ["\"The day they hand over their weapons and surrender their leaders, there will be peace; until then we keep attacking,\" General Hosk said."], "rejecting"),
+    ("Lena Ost", ["\"We will stop firing as soon as they hand over their rifles,\" Lena Ost said."], "conditional"),
+    # 13: a past position recalled as background
+    ("group", ["The group rejected calls for a holiday truce.", "Last year it agreed to a three-day pause."], "rejecting"),
+    ("Oda Fenn", ["Oda Fenn said the army would continue its offensive.", "Two years ago she backed a ceasefire plan."], "rejecting"),
+    ("Council", ["The Council said it would accept a truce if the airport reopened.", "It had rejected an earlier truce proposal in January."], "conditional"),
+    ("Ana Vey", ["Ana Vey, who had signed a truce in 2019, said on Monday there would be no ceasefire this year."], "rejecting"),
+    # wordings whose plain cue misleads
+    ("envoy", ["The envoy did not rule out a truce before winter."], "open"),
+    ("Marra Council", ["The Marra Council said it was ready to stop fighting today, with no preconditions."], "open"),
+    ("Kel Dorn", ["\"Withdraw your tanks from the valley, and the guns fall silent,\" Kel Dorn said."], "conditional"),
+    ("army", ["The army said any pause now would only let the rebels rearm."], "rejecting"),
+]
+
+
+@pytest.mark.parametrize("party,statements,label", CASES, ids=[c[0] for c in CASES])
+def test_rules_read_the_kinds_of_real_reporting(party, statements, label):
+    probs = RuleClassifier().predict([PartyInput(party=party, role="", statements=statements)])[0]
+    assert max(probs, key=probs.get) == label
+
+
+def test_a_party_named_only_in_another_actors_act_gets_no_cue():
+    # kind 9: "declared a truce with the rebels" says nothing about the rebels' position
+    text = "The government declared a ten-day truce with the highland rebels."
+    assert RuleClassifier().party_scores([text], "highland rebels") == {"open": 0.0, "conditional": 0.0, "rejecting": 0.0}
+    assert RuleClassifier().party_scores([text], "government")["open"] > 0
+
+
+def test_another_speakers_clause_is_set_aside():
+    text = "Lena Tor said the army was ready for a truce, even as the rebels said they would never stop."
+    view, _ = party_view(text, mention_pattern("Lena Tor", []))
+    assert "ready for a truce" in view and "never stop" not in view
+
+
+def test_every_rule_compiles_and_expands_its_vocabulary():
+    r = rules()
+    assert r.cues and not any(re.search(r"\{[A-Z_]+\}", p.pattern) for _, _, p in r.cues)
+    assert {label for label, _, _ in r.cues} == {"open", "conditional", "rejecting"}
