@@ -77,6 +77,19 @@ def rss_kib(pid: int) -> int | None:
     return None
 
 
+def children(pid: int) -> list[int]:
+    """The process's living descendants (spaCy's parse workers)."""
+    out = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            kids = [int(k) for k in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        for kid in kids:
+            out += [kid, *children(kid)]
+    return out
+
+
 def count_lines(path: Path) -> int:
     try:
         with path.open("rb") as fh:
@@ -100,7 +113,9 @@ def run_batch(n: int, interval: float, model: str) -> dict:
         while proc.poll() is None:
             kib = rss_kib(proc.pid)
             if kib:
-                samples.append({"t": round(time.monotonic() - start, 2), "done": count_lines(out), "rss_mib": round(kib / 1024, 1)})
+                workers = sum(rss_kib(k) or 0 for k in children(proc.pid))
+                samples.append({"t": round(time.monotonic() - start, 2), "done": count_lines(out), "rss_mib": round(kib / 1024, 1),
+                                "workers_rss_mib": round(workers / 1024, 1)})
             time.sleep(interval)
         stderr = proc.stderr.read()
         elapsed = time.monotonic() - start
@@ -123,6 +138,7 @@ def summary(result: dict) -> dict:
         "model": result["model"], "articles": n, "written": result["written"], "errors": result["errors"], "seconds": result["seconds"],
         "articles_per_s": round(result["written"] / result["seconds"], 1),
         "peak_rss_mib": max(s["rss_mib"] for s in samples),
+        "peak_workers_rss_mib": max(s["workers_rss_mib"] for s in samples),
         "rss_mib_at": {f"{int(f * 100)}%": rss_at(samples, f, n) for f in (0.1, 0.25, 0.5, 0.75, 1.0)},
     }
 
@@ -147,7 +163,8 @@ def write_benchmarks(s: dict, where: str) -> None:
         "sampled from /proc every half second.\n\n"
         f"- Machine: {where}\n"
         f"- Written: {s['written']:,} articles, {s['errors']} errors, {s['seconds']} s ({s['articles_per_s']} articles/s)\n"
-        f"- Peak RSS: **{s['peak_rss_mib']} MiB**\n"
+        f"- Peak RSS: **{s['peak_rss_mib']} MiB** (the main process); its parse workers together at most "
+        f"{s['peak_workers_rss_mib']} MiB (each started per chunk of articles, their pages shared with it counted again)\n"
         f"- RSS by progress: {at}\n\n"
         "Flat RSS from 10% to 100% of the batch means nothing accumulates per article.\n"
         f"Regenerate: `python scripts/bench_batch.py --n 10000 --write{'' if s['model'] == 'model' else ' --model ' + s['model']}`.\n"
