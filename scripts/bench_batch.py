@@ -159,7 +159,7 @@ def write_benchmarks(s: dict, where: str) -> None:
         "<!-- bench_batch:start -->\n"
         "## Batch memory (`scripts/bench_batch.py`)\n\n"
         f"{s['articles']:,} synthetic articles (generated from templates) through "
-        f"`stance predict --model {s['model']} --format jsonl --resume --out ...`, one process, resident memory "
+        f"`stance predict --model {s['model']} --format jsonl --resume --out ...`, one `stance predict` process and its parse workers, resident memory "
         "sampled from /proc every half second.\n\n"
         f"- Machine: {where}\n"
         f"- Written: {s['written']:,} articles, {s['errors']} errors, {s['seconds']} s ({s['articles_per_s']} articles/s)\n"
