@@ -70,7 +70,7 @@ def main() -> None:
 
     from stance.data import load_dev
     from stance.features import find_parties, party_input
-    from stance.nlp import get_nlp
+    from stance.nlp import get_nlp, parse_processes
     from stance.pipeline import load_classifier, run
 
     load_before = os.getloadavg()[0]
@@ -89,6 +89,8 @@ def main() -> None:
     results = list(run(paths, clf))  # warm (first-use caches) and kept for the counts; not timed
     spacy_s = best(args.repeat, lambda: list(nlp.pipe(texts)))
     pipeline_s = best(args.repeat, lambda: list(run(paths, clf)))
+    single_s = best(args.repeat, lambda: list(run(paths, clf, jobs=1)))
+    workers = parse_processes(None, sum(len(r.article.body) for r in results))
     statements = sum(len(r.statements) for r in results)
     parties = sum(len(r.parties) for r in results)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -100,17 +102,22 @@ def main() -> None:
             ("predict the 2 seed articles after load (read, extraction, stance)", f"{seeds_s:.2f} s"),
             (f"batch: {len(paths)} articles ({statements} statements, {parties} parties), best of {args.repeat}",
              f"{pipeline_s:.1f} s"),
-            ("pipeline articles/s (startup excluded)", f"{len(paths) / pipeline_s:.2f}"),
+            (f"pipeline articles/s (startup excluded; spaCy parsing in {workers} process(es), `stance predict`'s default)",
+             f"{len(paths) / pipeline_s:.2f}"),
             ("statements/s", f"{statements / pipeline_s:.1f}"),
+            (f"pipeline articles/s in one process (`--jobs 1`), best of {args.repeat}", f"{len(paths) / single_s:.2f}"),
             (f"spaCy `{nlp.meta['lang']}_{nlp.meta['name']}` alone, full parse of the same {len(paths)} files (`nlp.pipe`, every component), "
              f"best of {args.repeat}", f"{spacy_s:.1f} s ({len(paths) / spacy_s:.2f} articles/s)"),
-            ("pipeline throughput / spaCy-alone throughput", f"{spacy_s / pipeline_s:.2f}")]
+            ("pipeline throughput / spaCy-alone throughput", f"{spacy_s / pipeline_s:.2f}"),
+            ("the same, pipeline in one process (`--jobs 1`)", f"{spacy_s / single_s:.2f}")]
     if getattr(clf, "model", None) is not None:  # a classifier that runs the encoder (weight above 0)
         inputs = [party_input(p, sts, r.article.title) for r in results for p, sts in find_parties(r.article)]
         encoder_s = best(1, lambda: clf.logits(inputs))
         rows += [("bare encoder forward (tokenise + forward) on the same party inputs", f"{encoder_s:.2f} s"),
                  ("pipeline / encoder time", f"{pipeline_s / encoder_s:.1f}x")]
     rows.append((f"peak RSS of the benchmark process (the {len(paths)}-article batch)", f"{peak:.0f} MiB"))
+    rows.append(("peak RSS of its largest child (a cold-start run or a parse worker; shared pages counted in full)",
+                 f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB"))
     if args.train:
         with tempfile.TemporaryDirectory() as tmp:
             env = {**os.environ, "STANCE_CACHE": str(Path(tmp) / "cache")}  # cold: dev articles parsed too

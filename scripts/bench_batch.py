@@ -3,7 +3,8 @@ the process's resident memory sampled over time to show whether it grows.
 
 The articles are generated here from templates (names, places, numbers and clauses
 combined at random with a fixed seed), so every run sees the same open-ended mix of
-new words, the way a crawl does. The rules classifier keeps it CPU-cheap. Results go
+new words, the way a crawl does. The default model is timed unless ``--model`` says otherwise
+(it needs no torch, so the run stays CPU-cheap). Results go
 to reports/bench_batch.json and, with --write, to the "Batch memory" section of
 BENCHMARKS.md (the numbers are only ever written by this script).
 
@@ -76,6 +77,19 @@ def rss_kib(pid: int) -> int | None:
     return None
 
 
+def children(pid: int) -> list[int]:
+    """The process's living descendants (spaCy's parse workers)."""
+    out = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            kids = [int(k) for k in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        for kid in kids:
+            out += [kid, *children(kid)]
+    return out
+
+
 def count_lines(path: Path) -> int:
     try:
         with path.open("rb") as fh:
@@ -84,14 +98,14 @@ def count_lines(path: Path) -> int:
         return 0
 
 
-def run_batch(n: int, interval: float) -> dict:
+def run_batch(n: int, interval: float, model: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         src, out = Path(tmp) / "batch.jsonl", Path(tmp) / "out.jsonl"
         rng = random.Random(13)
         with src.open("w", encoding="utf-8") as fh:
             for i in range(n):
                 fh.write(json.dumps(synthetic_article(rng, i)) + "\n")
-        cmd = [sys.executable, "-m", "stance.cli", "predict", "--model", "rules", "--format", "jsonl",
+        cmd = [sys.executable, "-m", "stance.cli", "predict", "--model", model, "--format", "jsonl",
                "--resume", "--out", str(out), str(src)]
         start = time.monotonic()
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -99,14 +113,16 @@ def run_batch(n: int, interval: float) -> dict:
         while proc.poll() is None:
             kib = rss_kib(proc.pid)
             if kib:
-                samples.append({"t": round(time.monotonic() - start, 2), "done": count_lines(out), "rss_mib": round(kib / 1024, 1)})
+                workers = sum(rss_kib(k) or 0 for k in children(proc.pid))
+                samples.append({"t": round(time.monotonic() - start, 2), "done": count_lines(out), "rss_mib": round(kib / 1024, 1),
+                                "workers_rss_mib": round(workers / 1024, 1)})
             time.sleep(interval)
         stderr = proc.stderr.read()
         elapsed = time.monotonic() - start
         done = count_lines(out)
     if proc.returncode not in (0, 1) or done == 0:
         raise SystemExit(f"benchmark run failed (exit {proc.returncode}): {stderr.strip()[-500:]}")
-    return {"articles": n, "written": done, "errors": len([ln for ln in stderr.splitlines() if ln.startswith("error:")]),
+    return {"model": model, "articles": n, "written": done, "errors": len([ln for ln in stderr.splitlines() if ln.startswith("error:")]),
             "seconds": round(elapsed, 1), "samples": samples}
 
 
@@ -119,9 +135,10 @@ def rss_at(samples: list[dict], fraction: float, n: int) -> float:
 def summary(result: dict) -> dict:
     samples, n = result["samples"], result["articles"]
     return {
-        "articles": n, "written": result["written"], "errors": result["errors"], "seconds": result["seconds"],
+        "model": result["model"], "articles": n, "written": result["written"], "errors": result["errors"], "seconds": result["seconds"],
         "articles_per_s": round(result["written"] / result["seconds"], 1),
         "peak_rss_mib": max(s["rss_mib"] for s in samples),
+        "peak_workers_rss_mib": max(s["workers_rss_mib"] for s in samples),
         "rss_mib_at": {f"{int(f * 100)}%": rss_at(samples, f, n) for f in (0.1, 0.25, 0.5, 0.75, 1.0)},
     }
 
@@ -142,14 +159,15 @@ def write_benchmarks(s: dict, where: str) -> None:
         "<!-- bench_batch:start -->\n"
         "## Batch memory (`scripts/bench_batch.py`)\n\n"
         f"{s['articles']:,} synthetic articles (generated from templates) through "
-        "`stance predict --model rules --format jsonl --resume --out ...`, one process, resident memory "
+        f"`stance predict --model {s['model']} --format jsonl --resume --out ...`, one `stance predict` process and its parse workers, resident memory "
         "sampled from /proc every half second.\n\n"
         f"- Machine: {where}\n"
         f"- Written: {s['written']:,} articles, {s['errors']} errors, {s['seconds']} s ({s['articles_per_s']} articles/s)\n"
-        f"- Peak RSS: **{s['peak_rss_mib']} MiB**\n"
+        f"- Peak RSS: **{s['peak_rss_mib']} MiB** (the main process); its parse workers together at most "
+        f"{s['peak_workers_rss_mib']} MiB (each started per chunk of articles, their pages shared with it counted again)\n"
         f"- RSS by progress: {at}\n\n"
         "Flat RSS from 10% to 100% of the batch means nothing accumulates per article.\n"
-        "Regenerate: `python scripts/bench_batch.py --n 10000 --write`.\n"
+        f"Regenerate: `python scripts/bench_batch.py --n 10000 --write{'' if s['model'] == 'model' else ' --model ' + s['model']}`.\n"
         "<!-- bench_batch:end -->\n"
     )
     if "<!-- bench_batch:start -->" in text:
@@ -167,9 +185,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=10_000, help="number of synthetic articles")
     ap.add_argument("--interval", type=float, default=0.5, help="seconds between memory samples")
+    ap.add_argument("--model", default="model", help="the classifier to run (default: the default model)")
     ap.add_argument("--write", action="store_true", help="update the Batch memory section of BENCHMARKS.md")
     args = ap.parse_args()
-    result = run_batch(args.n, args.interval)
+    result = run_batch(args.n, args.interval, args.model)
     s = summary(result)
     reports = ROOT / "reports"
     reports.mkdir(exist_ok=True)

@@ -71,8 +71,9 @@ class _Predictor:
                        for row, source in zip(rows, sources))
         stdin = io.BytesIO(data.encode("utf-8", "surrogatepass"))
         out = {name: [] for name in OUTPUT_SCHEMA.names}
-        # pipeline.run yields exactly one result or InputError per JSONL line, in order.
-        for source, item in zip(sources, run(["-"], self.classifier, self.threshold, stdin=stdin), strict=True):
+        # pipeline.run yields exactly one result or InputError per JSONL line, in order; Ray
+        # gives each actor its CPUs, so an actor parses in its own process only.
+        for source, item in zip(sources, run(["-"], self.classifier, self.threshold, stdin=stdin, jobs=1), strict=True):
             bad = isinstance(item, InputError)
             out["source"].append(source)
             out["parties"].append(None if bad else json.dumps(article_dict(item)["parties"], ensure_ascii=False))

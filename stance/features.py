@@ -44,9 +44,10 @@ def find_parties(article: Article) -> Found:
     return found
 
 
-def find_parties_many(articles: list[Article]) -> list[Found | Exception]:
+def find_parties_many(articles: list[Article], jobs: int | None = 1) -> list[Found | Exception]:
     """:func:`find_parties` for a chunk of articles, parsed together (stance.nlp.parse_bodies);
-    an article whose extraction fails gets its exception in its place, the others go on.
+    an article whose extraction fails gets its exception in its place, the others go on;
+    ``jobs``: the processes that parse (stance.nlp.parse_processes).
 
     Parsing runs inside a spaCy memory zone: the strings a chunk adds to the vocabulary
     are freed afterwards, so a batch of any length runs in flat memory.
@@ -54,7 +55,7 @@ def find_parties_many(articles: list[Article]) -> list[Found | Exception]:
     nlp = get_nlp()
     out: list[Found | Exception] = []
     with nlp.memory_zone():
-        for article, parsed in zip(articles, parse_bodies(articles, nlp)):
+        for article, parsed in zip(articles, parse_bodies(articles, nlp, jobs)):
             try:
                 out.append(extract(article, parsed))
             except Exception as err:  # noqa: BLE001 - isolate the failure to this article

@@ -75,17 +75,18 @@ def analyze(article: Article | str, classifier: Classifier = "model",
 
 def run(inputs: Iterable[str], classifier: Classifier = "model", threshold: float = DEFAULT_THRESHOLD,
         stdin=None, keep: Callable[[str], bool] | None = None,
-        policy: FetchPolicy | None = None) -> Iterator[ArticleResult | InputError]:
+        policy: FetchPolicy | None = None, jobs: int | None = None) -> Iterator[ArticleResult | InputError]:
     """Analyze every readable input; unreadable ones come back as InputError, in order.
 
     An unexpected exception while analysing one article becomes that article's
     InputError too: one bad article never stops a batch of thousands.
     ``keep(source)`` false skips an input before it is analysed (resume, shards).
+    ``jobs``: processes that parse a chunk (None: one per core; see stance.nlp.parse_processes).
     """
     clf = load_classifier(classifier) if isinstance(classifier, str) else classifier
     for chunk in _chunks(read_articles(inputs, stdin=stdin, keep=keep, policy=policy)):
         articles = [item for item in chunk if isinstance(item, Article)]
-        found = _find_each(articles)
+        found = _find_each(articles, jobs)
         probs = iter(_chunk_probs(articles, found, clf))
         found = iter(found)
         for item in chunk:
@@ -127,11 +128,11 @@ def _chunk_probs(articles: list[Article], found: list[Found | Exception],
     return out
 
 
-def _find_each(articles: list[Article]) -> list[Found | Exception]:
+def _find_each(articles: list[Article], jobs: int | None = 1) -> list[Found | Exception]:
     """find_parties_many, and when the chunk's parse itself fails, one article at a time so that
     only the article spaCy cannot parse is lost."""
     try:
-        return find_parties_many(articles)
+        return find_parties_many(articles, jobs)
     except Exception as err:  # noqa: BLE001 - isolate the failure to this article
         if len(articles) == 1:
             return [err]

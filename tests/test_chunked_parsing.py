@@ -2,11 +2,14 @@
 input order kept, and a failure still costs only the article that caused it."""
 
 import json
+import sys
+import types
 from pathlib import Path
 
 import pytest
 
 import stance.features as features
+import stance.nlp as nlp_module
 import stance.pipeline as pipeline
 from stance.classify import load_classifier
 from stance.features import find_parties, find_parties_many
@@ -36,6 +39,23 @@ def test_a_chunk_finds_exactly_what_one_article_at_a_time_finds():
     assert together == [find_parties(a) for a in chunk]
 
 
+def test_worker_processes_find_exactly_what_one_process_finds(monkeypatch):
+    monkeypatch.setattr(nlp_module, "MIN_PER_PROCESS", 1)  # so a few articles already fill two workers
+    chunk = articles()
+    assert nlp_module.parse_processes(2, sum(len(a.body) for a in chunk)) == 2
+    assert find_parties_many(chunk, jobs=2) == find_parties_many(chunk, jobs=1)
+
+
+def test_parsing_stays_in_process_when_workers_would_not_pay_or_are_unsafe(monkeypatch):
+    many = 100 * nlp_module.MIN_PER_PROCESS
+    assert nlp_module.parse_processes(1, many) == 1
+    assert nlp_module.parse_processes(4, nlp_module.MIN_PER_PROCESS - 1) == 1  # too little to share out
+    assert nlp_module.parse_processes(4, 3 * nlp_module.MIN_PER_PROCESS) == 3
+    assert 1 <= nlp_module.parse_processes(None, many) <= nlp_module.MAX_PROCESSES
+    monkeypatch.setitem(sys.modules, "torch", types.ModuleType("torch"))  # a loaded torch: forking could hang
+    assert nlp_module.parse_processes(4, many) == 1
+
+
 def rows(tmp_path, texts):
     path = tmp_path / "rows.jsonl"
     path.write_text("".join(json.dumps(row) + "\n" for row in texts), encoding="utf-8")
@@ -56,10 +76,10 @@ def test_results_and_errors_keep_input_order_across_chunk_boundaries(tmp_path, m
 def test_a_text_the_parser_fails_on_costs_only_its_own_article(tmp_path, monkeypatch, rules):
     real = features.parse_bodies
 
-    def fragile(chunk, nlp=None):
+    def fragile(chunk, nlp=None, jobs=1):
         if any("EXPLODE" in a.text for a in chunk):
             raise RuntimeError("parser bug")
-        return real(chunk, nlp)
+        return real(chunk, nlp, jobs)
 
     monkeypatch.setattr(features, "parse_bodies", fragile)
     batch = [{"id": f"a{i}", "text": TEXT + ("EXPLODE\n" if i == 1 else "")} for i in range(3)]

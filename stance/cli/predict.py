@@ -30,6 +30,8 @@ def predict(
                                            "--out FILE and the ray extra).")] = Engine.local,
     ray_address: Annotated[str | None, typer.Option("--ray-address", metavar="ADDRESS", show_default="a local Ray instance", help="With --engine ray: the cluster to join "
                                                     "(HEAD_IP:6379 or auto).")] = None,
+    jobs: Annotated[int | None, typer.Option(min=1, metavar="N", show_default="one per core, at most 4", help="Processes that parse "
+                                             "articles (spaCy); 1 keeps everything in this process. Small inputs always use one.")] = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
@@ -63,7 +65,7 @@ def predict(
     classifier = classifier_for(model, quiet, llm_config)
     streaming = format == Format.jsonl
     with jsonl_stream(out if streaming else None, resume, enabled=streaming) as stream:
-        results, errors = collect(run(inputs, classifier, threshold, keep=skip_filter(done, part)), stream,
+        results, errors = collect(run(inputs, classifier, threshold, keep=skip_filter(done, part), jobs=jobs), stream,
                                   keep=not streaming or bool(html), echo=echo)
     n_errors = len(errors)
     log.info("%d article(s) analysed, %d input(s) failed", len(results), n_errors)
