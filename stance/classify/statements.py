@@ -65,16 +65,25 @@ class StatementModel:
 
     def statement_probs(self, item: PartyInput) -> np.ndarray:
         """(n, 4) probabilities of the item's statements, in CLASSES order."""
-        if not item.statements:
-            return np.zeros((0, 4))
-        texts = [pair_text(item.party, item.aliases, s) for s in item.statements]
+        return self.statement_probs_many([item])[0]
+
+    def statement_probs_many(self, items: list[PartyInput]) -> list[np.ndarray]:
+        """:meth:`statement_probs` for every item, the TF-IDF model run once over all their statements."""
+        texts = [pair_text(i.party, i.aliases, s) for i in items for s in i.statements]
+        if not texts:
+            return [np.zeros((0, 4)) for _ in items]
         learned = self.tfidf.predict_proba(texts)[:, [self.tfidf.classes.index(k) for k in CLASSES]]
-        rules = np.stack([rule_probs(s) for s in item.statements])
-        return (1.0 - self.rules_weight) * learned + self.rules_weight * rules
+        rules = np.stack([rule_probs(s) for i in items for s in i.statements])
+        mixed = (1.0 - self.rules_weight) * learned + self.rules_weight * rules
+        return np.split(mixed, np.cumsum([len(i.statements) for i in items])[:-1])
 
     def party_probs(self, item: PartyInput) -> np.ndarray | None:
         """The rule-3 aggregate over the three stances (uncalibrated); None when every statement reads ``none``."""
-        return aggregate(self.statement_probs(item), [is_background(s) for s in item.statements], self.decided_share)
+        return self.party_probs_many([item])[0]
+
+    def party_probs_many(self, items: list[PartyInput]) -> list[np.ndarray | None]:
+        return [aggregate(p, [is_background(s) for s in i.statements], self.decided_share)
+                for i, p in zip(items, self.statement_probs_many(items))]
 
     def save(self, folder: Path) -> dict:
         """Write the arrays; returns what the meta must record to read them back."""
@@ -102,7 +111,7 @@ def combined(model: StatementModel, party: np.ndarray, items: list[PartyInput]) 
     """(n, 3) uncalibrated probabilities: the rule-3 aggregate (the party-level ``party`` probabilities
     where every statement reads ``none``) mixed with ``party`` by ``model.mix_weight``."""
     party = np.asarray(party, dtype=np.float64).reshape(len(items), 3)
-    agg = np.array([p if (p := model.party_probs(i)) is not None else q for i, q in zip(items, party)])
+    agg = np.array([p if p is not None else q for p, q in zip(model.party_probs_many(items), party)])
     return model.mix_weight * agg.reshape(len(items), 3) + (1.0 - model.mix_weight) * party
 
 
