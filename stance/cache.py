@@ -34,7 +34,8 @@ def input_files(package: Path = PACKAGE) -> list[Path]:
 
 def training_files(package: Path = PACKAGE) -> list[Path]:
     """The files that decide what a trained model learns: its inputs, the recipe, and the classifiers it mixes."""
-    classify = [package / "classify" / n for n in ("calibrate.py", "lora.py", "mix.py", "rules.py", "tfidf.py", "transformer.py")]
+    classify = [package / "classify" / n for n in ("calibrate.py", "lora.py", "mix.py", "rule3.py", "rules.py",
+                                                    "statements.py", "tfidf.py", "transformer.py")]
     return sorted([*input_files(package), *(package / "train").glob("*.py"), *classify, package / "embeddings.py"])
 
 

@@ -101,7 +101,7 @@ def tiny_model(tmp_path_factory):
     ex = Examples([row_input(r) for r in train_rows], [r.label for r in train_rows],
                   [row_input(r) for r in dev_rows], [r.label for r in dev_rows])
     cfg = config_from_dict({"epochs": 2, "batch_size": 16, "max_length": 64, "output_dir": str(tmp / "out"),
-                            "learning_rate": 0.001})
+                            "learning_rate": 0.001, "statements": True})
     metrics = train(cfg, examples=ex, base_model=str(base))
     return tmp / "out", metrics, ex
 
@@ -110,13 +110,14 @@ def test_training_saves_a_complete_safetensors_model(tiny_model):
     out, metrics, _ = tiny_model
     names = {p.name for p in out.iterdir()}
     # the default recipe trains the top layer(s) only: the folder holds just those tensors, the TF-IDF arrays, JSON
-    assert {"trained.safetensors", "tfidf.safetensors", "tfidf.json", "stance_model.json", "README.md",
-            "config.json"} == names
+    assert {"trained.safetensors", "tfidf.safetensors", "tfidf.json", "statements.safetensors", "statements.json",
+            "stance_model.json", "README.md", "config.json"} == names
     meta = json.loads((out / "stance_model.json").read_text())
     assert meta["labels"] == [*LABELS, "none"]  # 'none' rows are a 4th training class (use_none)
     assert meta["stance_labels"] == list(LABELS)
     assert meta["mix"]["weights"] == {"encoder": 0.0, "tfidf": 0.5, "rules": 0.5}  # the recipe's weights
     assert meta["mix"]["temperature"] > 0
+    assert set(meta["statements"]) == {"rules_weight", "decided_share", "mix_weight", "temperature"}
     config = json.loads((out / "config.json").read_text())
     assert {int(k): v for k, v in config["id2label"].items()} == dict(enumerate(meta["labels"]))
     assert len(metrics["epochs"]) == 2
@@ -272,8 +273,13 @@ def test_temperature_from_the_card_is_applied(tiny_model, tmp_path):
     probs = TransformerClassifier(hot, quantize=False, mix=False).predict(ex.dev[:3])
     assert all(abs(v - 1 / 3) < 0.01 for p in probs for v in p.values())
     meta["temperature"], meta["mix"] = 1.0, {"encoder_weight": 0.5, "temperature": 1000.0}
+    statements = meta.pop("statements")
     (hot / "stance_model.json").write_text(json.dumps(meta))
     probs = TransformerClassifier(hot, quantize=False).predict(ex.dev[:3])  # the mixture's own temperature
+    assert all(abs(v - 1 / 3) < 0.01 for p in probs for v in p.values())
+    meta["statements"] = {**statements, "temperature": 1000.0}  # mixed with statements: their temperature
+    (hot / "stance_model.json").write_text(json.dumps(meta))
+    probs = TransformerClassifier(hot, quantize=False).predict(ex.dev[:3])
     assert all(abs(v - 1 / 3) < 0.01 for p in probs for v in p.values())
 
 

@@ -7,6 +7,7 @@ built by `stance train --release`): TF-IDF and the cue rules mixed by the weight
 ``owner/name[@revision]``: such a folder on the Hugging Face Hub (downloaded once into the
 Hub cache, so ``HF_HUB_OFFLINE=1`` works afterwards);
 ``rules``: the transparent cue baseline; ``tfidf``: TF-IDF + logistic regression;
+``statements``: each statement classified alone, aggregated by rule 3 (stance.classify.statements);
 ``embed``: similarity to label descriptions; ``llm:<backend spec>``: zero-shot LLM
 (``llm:default``, ``llm:gguf:FILE``, ``llm:openai:URL#MODEL``).
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from stance.classify.base import StanceClassifier
 
-CLASSIFIERS = ("model", "encoder", "rules", "tfidf", "embed", "llm")
+CLASSIFIERS = ("model", "encoder", "rules", "tfidf", "statements", "embed", "llm")
 RELEASE_DIR = Path(__file__).resolve().parent.parent / "resources" / "model"
 HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+(@[\w./-]+)?$")
 
@@ -39,6 +40,10 @@ def load_classifier(spec: str = "model", default_dir: Path | None = None, llm_co
         from stance.classify.tfidf import TfidfClassifier
 
         return TfidfClassifier()
+    if spec == "statements":
+        from stance.classify.statements import StatementClassifier
+
+        return StatementClassifier()
     if spec == "embed":
         from stance.classify.embed import EmbeddingClassifier
         from stance.classify.transformer import quiet_libraries

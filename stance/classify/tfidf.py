@@ -55,34 +55,40 @@ class TfidfModel:
         scores = self.features(texts) @ self.coef.astype(np.float64).T + self.intercept.astype(np.float64)
         return softmax(np.asarray(scores))
 
-    def save(self, folder: Path) -> None:
+    def save(self, folder: Path, stem: str = "tfidf") -> None:
+        """Write ``<stem>.json`` and ``<stem>.safetensors`` (another stem: a second model in one folder)."""
         from safetensors.numpy import save_file
 
         info = {"ngram_range": list(NGRAMS), "sublinear_tf": True, "norm": "l2", "classes": self.classes,
                 "vocabulary": self.vocabulary}
-        (folder / TFIDF_JSON).write_text(json.dumps(info, ensure_ascii=False) + "\n", encoding="utf-8")
+        (folder / f"{stem}.json").write_text(json.dumps(info, ensure_ascii=False) + "\n", encoding="utf-8")
         save_file({k: np.ascontiguousarray(v) for k, v in (("idf", self.idf), ("coef", self.coef),
-                                                            ("intercept", self.intercept))}, str(folder / TFIDF_ARRAYS))
+                                                            ("intercept", self.intercept))}, str(folder / f"{stem}.safetensors"))
 
     @classmethod
-    def load(cls, folder: Path) -> TfidfModel:
+    def load(cls, folder: Path, stem: str = "tfidf") -> TfidfModel:
         from safetensors.numpy import load_file
 
-        info = json.loads((folder / TFIDF_JSON).read_text(encoding="utf-8"))
-        arrays = load_file(str(folder / TFIDF_ARRAYS))
+        info = json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
+        arrays = load_file(str(folder / f"{stem}.safetensors"))
         if info.get("ngram_range") != list(NGRAMS) or not info.get("sublinear_tf") or info.get("norm") != "l2":
-            raise ValueError(f"{folder / TFIDF_JSON}: TF-IDF settings this version cannot read")
+            raise ValueError(f"{folder / (stem + '.json')}: TF-IDF settings this version cannot read")
         return cls(info["vocabulary"], arrays["idf"], arrays["coef"], arrays["intercept"], info["classes"])
 
 
 def fit_tfidf(items: list[PartyInput], labels: list[str], seed: int = 13) -> TfidfModel:
-    """Fit on party inputs and their stance labels; the arrays are rounded to float32 once, here,
+    """Fit on party inputs and their stance labels."""
+    return fit_texts([_text(i) for i in items], labels, seed)
+
+
+def fit_texts(texts: list[str], labels: list[str], seed: int = 13) -> TfidfModel:
+    """Fit on texts and their labels; the arrays are rounded to float32 once, here,
     so the fitted model and the one read back from a folder are the same model."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vec = TfidfVectorizer(ngram_range=NGRAMS, min_df=2, sublinear_tf=True)
-    x = vec.fit_transform([_text(i) for i in items])
+    x = vec.fit_transform(texts)
     lr = LogisticRegression(C=10.0, max_iter=2000, random_state=seed).fit(x, labels)
     vocabulary = [""] * len(vec.vocabulary_)
     for term, index in vec.vocabulary_.items():

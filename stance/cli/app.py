@@ -108,7 +108,8 @@ def _dash_is_stdout(value: str | None) -> str | None:
 
 
 MODEL_HELP = ("Classifier: 'model' (fine-tuned default, built and cached on first use), a folder from `stance train`, "
-              "'rules' (cue baseline, instant), 'tfidf' (instant), 'embed', llm:<backend> (zero-shot LLM, e.g. llm:default).")
+              "'rules' (cue baseline, instant), 'tfidf' (instant), 'statements' (each statement classified, aggregated by "
+              "rule 3), 'embed', llm:<backend> (zero-shot LLM, e.g. llm:default).")
 Out = Annotated[str | None, typer.Option("--out", "-o", metavar="FILE", callback=_dash_is_stdout, show_default="stdout",
                                          help="Write here (atomically) instead of stdout; - is stdout.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", metavar="", show_default="off",

@@ -203,7 +203,7 @@ def evaluate(
 
 @app.command(cls=Command)
 def crossval(
-    recipe: Annotated[str, typer.Option("--recipe", metavar="tfidf|rules|tfidf+rules|FILE", help="What to train in each fold: tfidf, rules, tfidf+rules (mixed half and half, as the default), or a training config (e.g. configs/default.yaml).")] = "tfidf+rules",
+    recipe: Annotated[str, typer.Option("--recipe", metavar="tfidf|rules|tfidf+rules|statements|FILE", help="What to train in each fold: tfidf, rules, tfidf+rules (mixed half and half, as the default), statements (each statement classified, aggregated by rule 3), or a training config (e.g. configs/default.yaml).")] = "tfidf+rules",
     folds: Annotated[int, typer.Option("--folds", "-k", metavar="K", min=2, help="Number of folds; every conflict is tested in exactly one.")] = 5,
     out: Annotated[str, typer.Option("--out", "-o", metavar="DIR", help="Folder for cv.json and cv.md.")] = "reports/cv",
     quiet: Quiet = False,
@@ -217,11 +217,11 @@ def crossval(
     from pathlib import Path
 
     from stance.config import ConfigError
-    from stance.eval.cv import cross_validate
+    from stance.eval.cv import RECIPES, cross_validate
     from stance.io.atomic import write_text
 
-    if recipe not in ("tfidf", "rules", "tfidf+rules") and not Path(recipe).is_file():
-        fail(f"--recipe {recipe}: not tfidf, rules, tfidf+rules or a training config file")
+    if recipe not in RECIPES and not Path(recipe).is_file():
+        fail(f"--recipe {recipe}: not {', '.join(RECIPES)} or a training config file")
     check_outputs(str(Path(out) / "cv.json"))
     say = verbosity(quiet, verbose)
     try:

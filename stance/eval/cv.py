@@ -71,18 +71,29 @@ def _fold_data(data_dir: Path, keep: set[str], work: Path) -> Path:
 
 
 Predictor = Callable[[list[PartyInput]], list[dict[str, float]]]
+RECIPES = ("tfidf", "rules", "tfidf+rules", "statements")
 
 
 def recipe_predictor(recipe: str, fold_dir: Path, seed: int = 13) -> Predictor:
     """Train ``recipe`` on a fold's data folder and return its predict function.
 
     ``recipe``: ``tfidf``, ``rules`` (nothing to train), ``tfidf+rules`` (the two mixed half
-    and half, as the default model mixes them), or a training config file (e.g.
-    configs/default.yaml).
+    and half, as the default model mixes them), ``statements`` (stance.classify.statements,
+    with the fold's ``tfidf+rules`` as its fallback, calibrated on dev), or a training config
+    file (e.g. configs/default.yaml).
     """
     from stance.classify.rules import RuleClassifier
     from stance.classify.tfidf import TfidfClassifier, fit_on_train
 
+    if recipe == "statements":
+        from stance.classify.calibrate import as_array
+        from stance.classify.statements import StatementClassifier, calibrate, fit_statement_model
+        from stance.features import split_inputs
+
+        fallback = recipe_predictor("tfidf+rules", fold_dir, seed)
+        dev, labels = split_inputs("dev", fold_dir)
+        model = calibrate(fit_statement_model(load_train(fold_dir), seed), as_array(fallback(dev)), dev, labels)
+        return StatementClassifier(model, fallback).predict
     if recipe in ("rules", "tfidf", "tfidf+rules"):
         parts = [RuleClassifier().predict] if "rules" in recipe else []
         if "tfidf" in recipe:

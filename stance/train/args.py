@@ -41,6 +41,7 @@ class TrainConfig:
     distractor_rate: float = 0.5
     mix_tfidf: bool = True
     mix_weights: dict[str, float] | None = field(default_factory=lambda: dict(MIX_WEIGHTS))
+    statements: bool = False
     warmup_ratio: float = 0.1
     max_length: int = 192
     use_none: bool = True

@@ -1,4 +1,5 @@
-"""A trained model folder: weights (safetensors), ``stance_model.json``, the TF-IDF half and a model card.
+"""A trained model folder: weights (safetensors), ``stance_model.json``, the TF-IDF half, the
+statement-level model and a model card.
 
 Self-contained: a full fine-tune saves the whole model and its tokenizer; a partial one
 (``trainable_layers``) saves only the tensors it trained, in fp16, plus a reference to
@@ -46,8 +47,10 @@ def calibrate_on_dev(logits, labels: list[str], dev_labels: list[str], calibrate
 
 def config_hash(cfg: TrainConfig) -> str:
     """sha256 of the recipe: every setting that changes the model. Not ``output_dir`` (where a model is
-    saved), nor the LoRA settings of a recipe without adapters (so adding them left older hashes valid)."""
-    unused = {"output_dir", *(("lora_rank", "lora_alpha", "lora_targets") if not cfg.lora_rank else ())}
+    saved), nor the LoRA settings of a recipe without adapters, nor ``statements`` while it is off (so
+    adding them left older hashes valid)."""
+    unused = {"output_dir", *(("lora_rank", "lora_alpha", "lora_targets") if not cfg.lora_rank else ()),
+              *(("statements",) if not cfg.statements else ())}
     settings = {k: v for k, v in cfg.to_dict().items() if k not in unused}
     return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
 
@@ -70,13 +73,15 @@ def meta(cfg: TrainConfig, labels: list[str], temperature: float, method: str, d
 
 
 def save(model, tokenizer, cfg: TrainConfig, labels: list[str], temperature: float, metrics: dict,
-         data_dir: Path = DATA_DIR, tfidf=None, base: dict | None = None, adapters: dict | None = None) -> Path:
+         data_dir: Path = DATA_DIR, tfidf=None, base: dict | None = None, adapters: dict | None = None,
+         statements=None) -> Path:
     """Write the weights, stance_model.json, the TF-IDF arrays and README.md into a fresh folder, atomically swapped in.
 
     ``base``: the base model's reference (stance.classify.transformer.base_reference); with
     ``cfg.trainable_layers`` / ``cfg.lora_rank`` only the trained tensors are written (fp16) on top of it;
     ``adapters``: the LoRA settings (stance.classify.lora); ``tfidf``: the fitted TF-IDF half
-    (stance.classify.tfidf.TfidfModel), saved when the model mixes it in.
+    (stance.classify.tfidf.TfidfModel), saved when the model mixes it in; ``statements``: the fitted
+    statement-level model (stance.classify.statements.StatementModel), saved beside it.
     """
     import shutil
     import tempfile
@@ -99,6 +104,8 @@ def save(model, tokenizer, cfg: TrainConfig, labels: list[str], temperature: flo
     if metrics.get("mix"):
         info["mix"] = {k: metrics["mix"][k] for k in ("weights", "temperature")}
         tfidf.save(tmp)
+    if statements is not None:
+        info["statements"] = statements.save(tmp)
     write_meta(tmp, info, cfg, metrics, data_dir)
     old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=out.parent))
     if out.exists():

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from stance.classify.calibrate import as_array, as_dicts, fit_temperature, stance_probs
-from stance.classify.mix import COMPONENTS, fit_mix, log_weighted, tfidf_probs, weighted_probs
+from stance.classify.mix import COMPONENTS, fit_mix, log_weighted, tfidf_probs, weighted, weighted_probs
 from stance.classify.rules import RuleClassifier
 from stance.classify.tfidf import TfidfClassifier, fit_on_train
 from stance.classify.transformer import base_reference, quiet_libraries
@@ -112,7 +112,9 @@ def train_finetune(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Exampl
             if cfg.mix_tfidf:
                 gold = np.array([LABELS.index(y) for y in ex.dev_labels])
                 tfidf = TfidfClassifier(fit_on_train(data_dir, cfg.seed))
-                mix = fit_mixture(stance_probs(logits, labels, temperature), ex.dev, gold, tfidf, cfg.mix_weights)
+                mix = fit_mixture(stance_probs(logits, labels, temperature), ex.dev, gold, tfidf, cfg.mix_weights,
+                                  data_dir if cfg.statements else None, cfg.seed)
+    statements = mix.pop("statements", None) if mix else None
     is_main = int(os.environ.get("RANK", "0")) == 0
     metrics = {"dev": after, "dev_uncalibrated": before, "temperature": temperature, "mix": mix,
                "epochs": [{"epoch": h.get("epoch"), "macro_f1": h.get("eval_macro_f1"), "accuracy": h.get("eval_accuracy"),
@@ -121,7 +123,8 @@ def train_finetune(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Exampl
                "device": "cuda" if torch.cuda.is_available() else "cpu"}
     if is_main:
         save(model.to("cpu"), tokenizer, cfg, labels, temperature, metrics, data_dir, tfidf=tfidf and tfidf.model,
-             base=base_reference(base_model or cfg.base_model, base) if cfg.partial else None, adapters=adapters)
+             base=base_reference(base_model or cfg.base_model, base) if cfg.partial else None, adapters=adapters,
+             statements=statements)
     return metrics
 
 
@@ -141,9 +144,12 @@ def _trainer_class(lengths: list[int], cfg: TrainConfig):
 
 
 def fit_mixture(encoder_probs: list[dict[str, float]], dev: list[PartyInput], gold: np.ndarray,
-                tfidf: TfidfClassifier, weights: dict[str, float] | None) -> dict:
+                tfidf: TfidfClassifier, weights: dict[str, float] | None, statements_data: Path | None = None,
+                seed: int = 13) -> dict:
     """The mixture (stance.classify.mix): the recipe's weights, or the encoder's weight against
-    TF-IDF fitted on dev; its temperature fitted on dev; its dev scores."""
+    TF-IDF fitted on dev; its temperature fitted on dev; its dev scores. With ``statements_data``
+    the statement-level model (stance.classify.statements) is fitted on that data folder's rows and
+    mixed over the party-level mixture, calibrated on dev (its fitted model under "statements")."""
     parts = {"encoder": as_array(encoder_probs), "tfidf": tfidf_probs(dev, tfidf),
              "rules": as_array(RuleClassifier().predict(dev))}
     if weights is None:
@@ -151,6 +157,17 @@ def fit_mixture(encoder_probs: list[dict[str, float]], dev: list[PartyInput], go
         weights = {"encoder": w, "tfidf": 1.0 - w}
     weights = {k: float(weights.get(k, 0.0)) for k in COMPONENTS}
     temperature = fit_temperature(log_weighted(parts, weights), gold)
-    scores = dev_scores([LABELS[i] for i in gold], as_dicts(weighted_probs(parts, weights, temperature)))
-    log.info("mixture %s, dev macro-F1 %.4f", weights, scores["macro_f1"])
-    return {"weights": weights, "temperature": temperature, "dev": scores}
+    probs = weighted_probs(parts, weights, temperature)
+    out = {"weights": weights, "temperature": temperature}
+    if statements_data is not None:
+        from stance.classify.statements import calibrate, calibrated, fit_statement_model
+        from stance.data import load_train
+
+        party = weighted(parts, weights)
+        out["statements"] = calibrate(fit_statement_model(load_train(statements_data), seed), party, dev,
+                                      [LABELS[i] for i in gold])
+        probs = calibrated(out["statements"], party, dev)
+    out["dev"] = dev_scores([LABELS[i] for i in gold], as_dicts(probs))
+    log.info("mixture %s%s, dev macro-F1 %.4f", weights, " + statements" if statements_data else "",
+             out["dev"]["macro_f1"])
+    return out
