@@ -46,10 +46,11 @@ def run_split(name: str, verbose: bool) -> tuple[dict, list[str]]:
                 if st.relevant and not any(s <= st.start and st.end <= e for s, e in article.body):
                     junk.append(f"{art.path.name}: {party.name}: {st.text[:80]!r}")
         if verbose:
-            pairs = {id(p): g.name for p, g in match_parties(found, art.parties)}
+            pairs = {id(item): g.name for item, g in match_parties(found, art.parties)}
             print(f"--- {art.path.name}")
-            for party, sts in found:
-                mark = f"= {pairs[id(party)]}" if id(party) in pairs else "FP"
+            for item in found:
+                party, sts = item
+                mark = f"= {pairs[id(item)]}" if id(item) in pairs else "FP"
                 print(f"  {party.name} [{party.kind}] role={party.role!r} for={party.speaks_for} {mark}")
                 for st in sts:
                     if st.relevant:

@@ -87,3 +87,13 @@ def test_relevance_from_context_in_the_same_paragraph():
     text = "Shelling went on.\n\n“There will be no truce with them,” General Ansel Brack said. “Until that day, we fight.”"
     _, sts = find(parties(text), "Brack")
     assert any("Until that day" in s.text for s in sts)
+
+
+def test_words_relayed_by_a_party_are_the_speaker_s_own():
+    r = parties("Ansel Varro, the bishop of Port Calder, said on Monday that both sides should agree a truce.\n\n"
+                "According to the bishop, Keel said his fighters were tired and that he was ready for a truce. "
+                "Keel is the rebel commander.")
+    _, keel = find(r, "Keel")
+    assert [s.text[:23] for s in keel] == ["According to the bishop"]
+    _, bishop = find(r, "Varro")
+    assert not any(s.text.startswith("According to") for s in bishop)

@@ -1,7 +1,13 @@
 """No evidence may come from page junk: appeals, newsletter forms, news feeds."""
 
-from stance.io.clean import clean_article
+import re
+
+import pytest
+
+from stance.data import load_split
 from stance.extract import extract
+from stance.features import find_parties_many, gold_article
+from stance.io.clean import clean_article
 from stance.nlp import parse_body
 
 PAGE = """Rebels offer truce as talks open
@@ -71,3 +77,27 @@ def test_single_timestamped_sentence_in_an_article_is_kept():
     page = "Talks resume\n\nThe talks resumed at noon.\n\n10:05  The envoy said both sides were ready for a truce.\n"
     body = "\n".join(page[s:e] for s, e in clean_article("p", page).body)
     assert "both sides were ready" in body
+
+
+# Independent of stance.io.clean's own rules: what page furniture looks like.
+LOOKS_LIKE_JUNK = re.compile(
+    r"^\d{1,2}:\d{2}\s|subscribe|newsletter|donat|support (us|our|the|independent)|in your inbox|read more|"
+    r"most read|cookie|sign up|advertis|©|listen to (this|the)|min read|become a (member|supporter)|indicates required",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("split", ["seed", "dev", "challenge"])
+def test_no_evidence_from_the_junk_of_labelled_pages(split):
+    """Every page with junk in the labelled splits (the challenge set's pages included): all
+    evidence lies in the cleaned body, is the text at its offsets, and reads like no furniture."""
+    pages = [gold for gold in load_split(split) if gold.has_junk]
+    assert pages
+    articles = [gold_article(gold) for gold in pages]
+    for article, found in zip(articles, find_parties_many(articles)):
+        for party, statements in found:
+            for st in (s for s in statements if s.relevant):
+                where = f"{article.source}: {party.name}: {st.text[:60]!r}"
+                assert any(s <= st.start and st.end <= e for s, e in article.body), where
+                assert article.text[st.start:st.end] == st.text, where
+                assert not LOOKS_LIKE_JUNK.search(st.text), where

@@ -101,3 +101,13 @@ def test_an_interrogative_who_as_speaker_ends(monkeypatch):
     finally:
         signal.alarm(0)
     assert all(p.party.name.lower() != "who" for p in result.parties)
+
+
+def test_pronoun_after_an_unnamed_spokesman_is_his_body_not_the_last_named_person():
+    r = parties("Foreign Minister Ana Keller said the government was ready for a ceasefire with the rebels.\n\n"
+                "In the capital, the Varnian army was more hawkish. An army spokesman said the military would not "
+                "accept any pause before it had retaken the north. \"No truce will stop our soldiers,\" he said.")
+    _, keller = find(r, "Keller")
+    assert not any("No truce" in s.text for s in keller)
+    _, army = find(r, "army")
+    assert any("No truce" in s.text for s in army)

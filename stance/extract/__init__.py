@@ -14,7 +14,7 @@ from stance.extract.collect import collect_entities
 from stance.extract.entities import Entity
 from stance.extract.governments import name_governments
 from stance.extract.lexicon import CALL_FOR_HALT
-from stance.extract.relevance import context_relevance, relevant
+from stance.extract.relevance import context_relevance, learned_relevance, relevant
 from stance.extract.roles import fold_into_spokespeople
 from stance.extract.statements import extract_statements
 from stance.types import Article, Party, Statement
@@ -52,8 +52,9 @@ def _is_party(ent: Entity, statements: list[Statement]) -> bool:
     return bool(relevant_texts)
 
 
-def extract(article: Article, parsed: list[tuple[int, object]]) -> list[tuple[Party, list[Statement]]]:
-    """Parties with at least one relevant statement, in order of first statement."""
+def extract(article: Article, parsed: list[tuple[int, object]], learned: bool = True) -> list[tuple[Party, list[Statement]]]:
+    """Parties with at least one relevant statement, in order of first statement; ``learned=False``
+    leaves relevance to the lexical rule alone (what the learned decision is trained on)."""
     registry = collect_entities(parsed, outlet=article.outlet)
     grouped = _by_party(extract_statements(parsed, registry))
     fold_into_spokespeople(grouped, registry.organisation)
@@ -63,6 +64,8 @@ def extract(article: Article, parsed: list[tuple[int, object]]) -> list[tuple[Pa
     for ent, statements in grouped.values():
         statements = _unique(statements)
         context_relevance(statements, paragraphs)
+        if learned:
+            learned_relevance(statements)
         if _is_party(ent, statements):
             out.append((to_party(ent), statements))
     return out

@@ -18,8 +18,9 @@ LEADER_EPITHETS = ("leader", "chief", "ruler", "strongman", "head")
 
 
 def pronoun(reg: Registry, pos: int) -> Entity | None:
-    """'he', 'she': the person mentioned last before."""
-    before = reg.persons_before(pos)
+    """'he', 'she': the person mentioned last before; a lone word with no role, title or
+    other name ('Gao', a town the tagger took for a person) is passed over."""
+    before = [p for p in reg.persons_before(pos) if " " in p.name or p.role or p.aliases]
     return before[0] if before else None
 
 

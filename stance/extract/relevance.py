@@ -1,12 +1,14 @@
 """Whether a statement is about a ceasefire, truce or talks toward a halt.
 
 A statement is relevant on its own words; one with no such word ("Until that day, we
-fight.") is relevant when the same party's statement in its paragraph is.
+fight.") is relevant when the same party's statement in its paragraph is. The learned
+decision (stance.extract.relevance_model) then has the last word.
 """
 
 from __future__ import annotations
 
 from stance.extract.lexicon import IRRELEVANT, NON_POSITION, RELEVANCE, SEPARATE_MATTER, STRONG_RELEVANCE, stance_cues
+from stance.extract.relevance_model import relevance_model
 from stance.types import Statement
 
 
@@ -30,3 +32,10 @@ def context_relevance(statements: list[Statement], paragraphs: list[tuple[int, i
     for st in statements:
         if not st.relevant and para(st) in hot and not (NON_POSITION.search(st.text) or IRRELEVANT.search(st.text)):
             st.relevant = True
+
+
+def learned_relevance(statements: list[Statement]) -> None:
+    """The learned decision on each statement, given the lexical rule's verdict."""
+    model = relevance_model()
+    for st in statements:
+        st.relevant = model.relevant(st.text, st.form, st.relevant)

@@ -183,9 +183,17 @@ def unnamed_speaker(np: NounPhrase, reg: Registry) -> Entity | None:
 
 
 def personal_pronoun(np: NounPhrase, reg: Registry) -> Entity | None:
+    """'he', 'she': the person named last before, unless an unnamed spokesperson ("an army
+    spokesman said ...") spoke since; then it is the body that spokesperson stands for."""
     if np.head.lower_ not in PERSONAL_PRONOUNS:
         return None
-    return coref.pronoun(reg, np.pos) or NOBODY
+    person = coref.pronoun(reg, np.pos)
+    last_named = max((m for m in person.mentions if m < np.pos), default=-1) if person else -1
+    spokes = [(p, e) for p, lemma, e in reg.unnamed_mentions if last_named < p < np.pos and SPOKES.search(lemma)]
+    if spokes:
+        ent = max(spokes, key=lambda m: m[0])[1]
+        return NOBODY if ent.is_source else ent
+    return person or NOBODY
 
 
 def surname(np: NounPhrase, reg: Registry) -> Entity | None:

@@ -25,6 +25,16 @@ def _statement(found: Owner, sentence: Sentence) -> tuple[Entity, Statement]:
     )
 
 
+def _reports_a_speaker(frame: Frame, frames: list[Frame], ctx: Context) -> bool:
+    """'According to the bishop, Keel said he was ready': the source only relays a speaker
+    inside its content, whose words they are ('According to Kapanadze, Georgia was prepared'
+    stays Kapanadze's: a position reported, not words relayed)."""
+    return frame.form == "according_to" and any(
+        f is not frame and f.form in ("indirect_speech", "direct_quote") and f.speaker.i in frame.content
+        and owner(f, ctx) is not None
+        for f in frames)
+
+
 def _first_owner(frames: list[Frame], ctx: Context, para_owner: Owner | None) -> tuple[Owner | None, Frame | None]:
     """The first frame with an owner; "the statement said" belongs to the paragraph's owner."""
     for frame in frames:
@@ -63,6 +73,7 @@ def extract_statements(parsed: list[tuple[int, object]], reg: Registry) -> list[
             in_quote = quoted > 0.5 * length
             ctx = Context(reg, sent, offset, runs, para_text, has_quote=quoted > 0.3 * length)
             frames = frames_of(sent, in_quote)
+            frames = [f for f in frames if not _reports_a_speaker(f, frames, ctx)]
             found, used = _first_owner(frames, ctx, para_owner)
             if found is None:
                 if in_quote:

@@ -1,0 +1,69 @@
+"""The learned relevance decision (issue 16): scored without scikit-learn exactly as scikit-learn
+scores it, read back from JSON unchanged, and deciding evidence on sentences written for the tests."""
+
+import json
+
+import numpy as np
+import pytest
+
+from stance.extract import extract
+from stance.extract.relevance_model import RelevanceModel, fit, relevance_model, terms
+from stance.io.clean import clean_article
+from stance.nlp import parse_body
+from tests.extract_helpers import find, parties
+
+EXAMPLES = [
+    ("The rebels said they would accept a ceasefire if the army withdrew.", "indirect_speech", True, 1),
+    ("The minister rejected the truce offer as a trap.", "reported_position", True, 1),
+    ("We are ready to stop firing tonight, he said.", "direct_quote", True, 1),
+    ("The envoy urged both sides to agree an immediate halt to the fighting.", "reported_position", True, 1),
+    ("He said the convoy had reached the port on Tuesday.", "indirect_speech", False, 0),
+    ("The spokesman thanked the hosts for the meeting.", "indirect_speech", True, 0),
+    ("She said the weather had delayed the flights to the capital.", "indirect_speech", False, 0),
+    ("The statement said the offer had been passed on through envoys.", "indirect_speech", True, 0),
+]
+
+
+def test_plain_python_scoring_matches_scikit_learn():
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    model = fit(EXAMPLES, c=10.0, keep=0.5, rescue=0.9)
+    forms = sorted({f for _, f, _, _ in EXAMPLES})
+    vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+    side = csr_matrix(np.array([[f == g for g in forms] + [r] for _, f, r, _ in EXAMPLES], dtype=float))
+    x = hstack([vec.fit_transform([t for t, *_ in EXAMPLES]), side]).tocsr()
+    expected = LogisticRegression(C=10.0, max_iter=3000, random_state=13).fit(x, [y for *_, y in EXAMPLES]).predict_proba(x)[:, 1]
+    got = [model.probability(t, f, r) for t, f, r, _ in EXAMPLES]
+    assert got == pytest.approx(list(expected), abs=1e-3)
+    assert {t for t in vec.vocabulary_} == set(model.weights)
+
+
+def test_tokens_and_bigrams_as_scikit_learn_makes_them():
+    assert terms("The truce, the TRUCE!") == {"the": 2, "truce": 2, "the truce": 2, "truce the": 1}
+
+
+def test_json_round_trip_and_a_foreign_file_is_refused():
+    model = fit(EXAMPLES, c=1.0, keep=0.5, rescue=0.9)
+    assert RelevanceModel.from_json(json.loads(json.dumps(model.to_json()))) == model
+    with pytest.raises(ValueError, match="cannot read"):
+        RelevanceModel.from_json({**model.to_json(), "kind": "something-else"})
+
+
+def test_shipped_model_keeps_a_stance_and_drops_an_aside():
+    model = relevance_model()
+    assert model.relevant("General Ansel Brack said his forces were ready for a ceasefire if the army pulled back.",
+                          "indirect_speech", True)
+    assert not model.relevant("Brack said the weather in the hills had been cold all week.", "indirect_speech", False)
+
+
+def test_party_keeps_its_stance_as_evidence_but_not_its_small_talk():
+    """One paragraph: the lexical rule alone would pass the aside on its neighbour's relevance."""
+    text = ("General Ansel Brack said on Monday that his forces were ready for a ceasefire if the army pulled back. "
+            "Brack said the offer had been passed to the envoy through the bishop.")
+    article = clean_article("test", text)
+    by_rule = extract(article, parse_body(article), learned=False)
+    assert [s.relevant for _, sts in by_rule for s in sts] == [True, True]
+    _, evidence = find(parties(text), "Brack")
+    assert [s.text[:24] for s in evidence] == ["General Ansel Brack said"]
