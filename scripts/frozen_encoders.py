@@ -81,7 +81,8 @@ def main() -> int:
     for spec in args.encoders:
         name, _, folder = spec.partition("=")
         encoder = MiniLM(resolve_base_model(BUNDLED_MINILM) if folder == "bundled" else folder)
-        train_x, train_s = embed(encoder, [as_text(i, style) for i in ex.train], cache / f"{name}-train{args.train_limit or ''}.npy")
+        train_path = cache / f"{name}-train{args.train_limit or ''}.npy"
+        train_x, train_s = embed(encoder, [as_text(i, style) for i in ex.train], train_path)
         vecs, per_party = {}, []
         for s, (items, _) in splits.items():
             vecs[s], sec = embed(encoder, [as_text(i, style) for i in items], cache / f"{name}-{s}.npy")

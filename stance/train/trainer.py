@@ -66,7 +66,7 @@ def train_finetune(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Exampl
     quiet_libraries()
     set_seed(cfg.seed)
     entail = cfg.method == "entail"
-    labels = list(LABELS) if entail else label_list(cfg)  # the stance labels of the logits the model card's meta describes
+    labels = list(LABELS) if entail else label_list(cfg)  # the labels of the logits the meta describes
     head = ENTAIL_LABELS if entail else labels
     label2id = {k: i for i, k in enumerate(head)}
     base = base_model or resolve_base_model(cfg.base_model)
