@@ -2,13 +2,17 @@
 
 The evidence behind ``mix_weights`` in configs/default.yaml (docs/model.md): each
 component's probabilities on the product's own inputs for the gold parties it finds,
-mixed on a 0.1 grid. Usage: python scripts/mix_grid.py [MODEL_FOLDER] [--top N]
+mixed on a 0.1 grid. The encoder is any folder written by `stance train` (fine-tuned, entail or
+SetFit recipe); TF-IDF is the folder's own, else the released model's.
+Usage: python scripts/mix_grid.py [MODEL_FOLDER] [--top N]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from pathlib import Path
 
 import numpy as np
 from sklearn.metrics import f1_score
@@ -16,8 +20,9 @@ from sklearn.metrics import f1_score
 from stance.classify.calibrate import as_array
 from stance.classify.mix import weighted
 from stance.classify.rules import RuleClassifier
-from stance.classify.tfidf import TfidfClassifier
-from stance.classify.transformer import TransformerClassifier
+from stance.classify.registry import RELEASE_DIR
+from stance.classify.tfidf import TFIDF_JSON, TfidfClassifier
+from stance.classify.transformer import META_FILE, TransformerClassifier
 from stance.features import split_inputs
 from stance.types import LABELS
 
@@ -26,11 +31,18 @@ SPLITS = ("dev", "challenge", "seed")
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("model", nargs="?", default="stance/resources/model")
+    ap.add_argument("model", nargs="?", default=str(RELEASE_DIR))
     ap.add_argument("--top", type=int, default=12)
     args = ap.parse_args()
-    enc = TransformerClassifier(args.model, mix=False)
-    tfidf, rules = TfidfClassifier.from_folder(args.model), RuleClassifier()
+    folder = Path(args.model)
+    if json.loads((folder / META_FILE).read_text(encoding="utf-8")).get("method") == "setfit":
+        from stance.classify.setfit import SetFitClassifier
+
+        enc = SetFitClassifier(folder)
+    else:
+        enc = TransformerClassifier(folder, mix=False)
+    tfidf = TfidfClassifier.from_folder(folder if (folder / TFIDF_JSON).is_file() else RELEASE_DIR)
+    rules = RuleClassifier()
     parts = {}
     for split in SPLITS:
         items, labels = split_inputs(split)

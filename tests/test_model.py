@@ -422,3 +422,38 @@ def test_setfit_recipe_trains_with_the_none_class_and_predicts_three_stances(tmp
     assert metrics["temperature"] > 0
     for probs in SetFitClassifier(tmp_path / "setfit").predict(ex.dev[:4]):
         assert set(probs) == set(LABELS) and math.isclose(sum(probs.values()), 1.0, abs_tol=1e-6)
+
+
+def test_entailment_pairs_ask_each_stance_of_the_same_evidence_and_the_most_entailed_wins():
+    from stance.classify.entail import entail_pairs, entail_targets, stance_logits
+    from stance.features import InputStyle
+
+    item = PartyInput(party="Rebels", role="armed group", statements=["The Rebels refused any truce."])
+    pairs = entail_pairs([item, item], InputStyle())
+    assert len(pairs) == 6 and len({b for _, b in pairs}) == 1 and "[Rebels]" in pairs[0][1]
+    assert [a for a, _ in pairs[:3]] == ["Rebels is open to a ceasefire.",
+                                         "Rebels accepts a ceasefire only on conditions.", "Rebels rejects a ceasefire."]
+    assert entail_targets(["rejecting", "none"]) == [0, 0, 1, 0, 0, 0]
+    pair_logits = np.array([[0.0, 1.0], [2.0, 0.0], [0.0, 3.0], [1.0, 0.0], [0.0, 0.5], [0.0, 0.0]])
+    assert stance_logits(pair_logits).argmax(-1).tolist() == [LABELS.index("rejecting"), LABELS.index("conditional")]
+
+
+def test_entail_recipe_trains_a_two_way_pair_head_and_predicts_three_stances(tiny_model, tmp_path):
+    from stance.classify.registry import load_classifier
+    from stance.train.run import train
+
+    _, _, ex = tiny_model
+    base = _tiny_base(tmp_path)
+    cfg = config_from_dict({"method": "entail", "epochs": 1, "batch_size": 16, "max_length": 64,
+                            "output_dir": str(tmp_path / "entail"), "learning_rate": 0.001,
+                            "mix_weights": {"encoder": 1.0, "tfidf": 0.0, "rules": 0.0}})
+    metrics = train(cfg, examples=ex, base_model=str(base))
+    meta = json.loads((tmp_path / "entail" / "stance_model.json").read_text())
+    config = json.loads((tmp_path / "entail" / "config.json").read_text())
+    assert meta["method"] == "entail" and meta["labels"] == list(LABELS)
+    assert list(config["id2label"].values()) == ["not_entailed", "entailed"]
+    assert len(metrics["epochs"]) == 1 and 0.0 <= metrics["epochs"][0]["macro_f1"] <= 1.0
+    probs = load_classifier(str(tmp_path / "entail")).predict(ex.dev[:5])
+    assert len(probs) == 5
+    for p in probs:
+        assert set(p) == set(LABELS) and math.isclose(sum(p.values()), 1.0, abs_tol=1e-6)

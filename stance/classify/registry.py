@@ -71,7 +71,7 @@ def load_classifier(spec: str = "model", default_dir: Path | None = None, llm_co
 
 
 def load_model(path: str | Path):
-    """A classifier for any folder written by `stance train` (fine-tuned or SetFit recipe)."""
+    """A classifier for any folder written by `stance train` (fine-tuned, entail or SetFit recipe)."""
     from stance.classify.transformer import META_FILE, TransformerClassifier
 
     meta_path = Path(path) / META_FILE

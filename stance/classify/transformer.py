@@ -13,7 +13,8 @@ with it, is loaded only when its weight in the mixture is above 0 or it is asked
 
 On CPU the Linear layers can be quantised to int8 (dynamic quantisation, ``quantize=True``):
 measured on dev it is 2.2x faster but changes 10 % of predictions, so it is off by default.
-Batches are padded only to their longest item.
+Batches are padded only to their longest item. A ``method: entail`` folder scores one
+(hypothesis, evidence) pair per stance (stance.classify.entail).
 """
 
 from __future__ import annotations
@@ -175,13 +176,18 @@ class TransformerClassifier:
         import numpy as np
         import torch
 
+        from stance.classify.entail import entail_pairs, stance_logits
+
+        entail = self.meta.get("method") == "entail"
         out = []
         for i in range(0, len(items), self.batch_size):
-            pairs = [encode(it, self.style) for it in items[i : i + self.batch_size]]
+            chunk = items[i : i + self.batch_size]
+            pairs = entail_pairs(chunk, self.style) if entail else [encode(it, self.style) for it in chunk]
             batch = self.tokenizer([a for a, _ in pairs], [b for _, b in pairs], truncation="only_second",
                                    max_length=self.max_length, padding=True, return_tensors="pt").to(self.device)
             with torch.no_grad():
-                out.append(self.model(**batch).logits.float().cpu().numpy())
+                logits = self.model(**batch).logits.float().cpu().numpy()
+            out.append(stance_logits(logits) if entail else logits)
         return np.concatenate(out) if out else np.zeros((0, len(self.labels)))
 
     def predict(self, items: list[PartyInput]) -> list[dict[str, float]]:

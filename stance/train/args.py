@@ -25,7 +25,7 @@ MIX_WEIGHTS = {"encoder": 0.0, "tfidf": 0.5, "rules": 0.5}  # chosen on dev + ch
 @dataclass
 class TrainConfig:
     base_model: str = BUNDLED_MINILM
-    method: Literal["finetune", "setfit"] = "finetune"
+    method: Literal["finetune", "entail", "setfit"] = "finetune"
     output_dir: str = "models/default"
     seed: int = 13
     epochs: int = 4

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from stance.classify.calibrate import as_array, as_dicts, fit_temperature, stance_probs
+from stance.classify.entail import ENTAIL_LABELS, entail_pairs, entail_targets, stance_logits
 from stance.classify.mix import COMPONENTS, fit_mix, log_weighted, tfidf_probs, weighted, weighted_probs
 from stance.classify.rules import RuleClassifier
 from stance.classify.tfidf import TfidfClassifier, fit_on_train
@@ -47,7 +48,7 @@ def use_bf16(cfg: TrainConfig) -> bool:
 
 
 def tokenize(tokenizer, items: list[PartyInput], cfg: TrainConfig) -> dict:
-    pairs = [encode(it, cfg.input) for it in items]
+    pairs = entail_pairs(items, cfg.input) if cfg.method == "entail" else [encode(it, cfg.input) for it in items]
     return tokenizer([a for a, _ in pairs], [b for _, b in pairs], truncation="only_second", max_length=cfg.max_length)
 
 
@@ -64,26 +65,34 @@ def train_finetune(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Exampl
     started = time.time()
     quiet_libraries()
     set_seed(cfg.seed)
-    labels = label_list(cfg)
-    label2id = {k: i for i, k in enumerate(labels)}
+    entail = cfg.method == "entail"
+    labels = list(LABELS) if entail else label_list(cfg)  # the labels of the logits the meta describes
+    head = ENTAIL_LABELS if entail else labels
+    label2id = {k: i for i, k in enumerate(head)}
     base = base_model or resolve_base_model(cfg.base_model)
     log.info("building examples (dev parties parsed with spaCy)")
     ex = examples or build_examples(cfg, data_dir)
     log.info("train %d examples, dev %d parties, base model %s", len(ex.train), len(ex.dev), cfg.base_model)
     tokenizer = AutoTokenizer.from_pretrained(base)
     model = AutoModelForSequenceClassification.from_pretrained(
-        base, num_labels=len(labels), id2label=dict(enumerate(labels)), label2id=label2id, use_safetensors=True)
+        base, num_labels=len(head), id2label=dict(enumerate(head)), label2id=label2id, use_safetensors=True)
     if cfg.freeze_embeddings:
         model.get_input_embeddings().weight.requires_grad_(False)
     adapters = add_adapters(model, cfg) if cfg.lora_rank else None
     if cfg.partial:
         freeze_below(model, cfg.trainable_layers)
-    train_ds = Dataset.from_dict({**tokenize(tokenizer, ex.train, cfg), "labels": [label2id[y] for y in ex.train_labels]})
-    dev_ds = (Dataset.from_dict({**tokenize(tokenizer, ex.dev, cfg), "labels": [label2id[y] for y in ex.dev_labels]})
+    def targets(ys: list[str]) -> list[int]:
+        return entail_targets(ys) if entail else [label2id[y] for y in ys]
+
+    def item_logits(predictions):
+        return stance_logits(predictions) if entail else predictions
+
+    train_ds = Dataset.from_dict({**tokenize(tokenizer, ex.train, cfg), "labels": targets(ex.train_labels)})
+    dev_ds = (Dataset.from_dict({**tokenize(tokenizer, ex.dev, cfg), "labels": targets(ex.dev_labels)})
               if ex.dev else None)
 
     def compute_metrics(pred):
-        return dev_scores(ex.dev_labels, stance_probs(pred.predictions, labels))
+        return dev_scores(ex.dev_labels, stance_probs(item_logits(pred.predictions), labels))
 
     with tempfile.TemporaryDirectory(prefix="stance-train-") as tmp:
         args = TrainingArguments(
@@ -107,7 +116,7 @@ def train_finetune(cfg: TrainConfig, data_dir: Path = DATA_DIR, examples: Exampl
             round_to_fp16(model, cfg.trainable_layers)
         temperature, before, after, mix, tfidf = 1.0, None, None, None, None
         if dev_ds is not None:
-            logits = trainer.predict(dev_ds).predictions
+            logits = item_logits(trainer.predict(dev_ds).predictions)
             temperature, before, after = calibrate_on_dev(logits, labels, ex.dev_labels, cfg.calibrate)
             if cfg.mix_tfidf:
                 gold = np.array([LABELS.index(y) for y in ex.dev_labels])
