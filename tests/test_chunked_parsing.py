@@ -2,6 +2,7 @@
 input order kept, and a failure still costs only the article that caused it."""
 
 import json
+import subprocess
 import sys
 import types
 from pathlib import Path
@@ -39,14 +40,29 @@ def test_a_chunk_finds_exactly_what_one_article_at_a_time_finds():
     assert together == [find_parties(a) for a in chunk]
 
 
-def test_worker_processes_find_exactly_what_one_process_finds(monkeypatch):
-    monkeypatch.setattr(nlp_module, "MIN_PER_PROCESS", 1)  # so a few articles already fill two workers
-    chunk = articles()
-    assert nlp_module.parse_processes(2, sum(len(a.body) for a in chunk)) == 2
-    assert find_parties_many(chunk, jobs=2) == find_parties_many(chunk, jobs=1)
+WORKERS_SCRIPT = """
+import sys
+sys.path.insert(0, sys.argv[1])
+import stance.nlp as nlp_module
+from stance.features import find_parties_many
+from test_chunked_parsing import articles
+nlp_module.MIN_PER_PROCESS = 1  # so a few articles already fill two workers
+chunk = articles()
+assert nlp_module.parse_processes(2, sum(len(a.body) for a in chunk)) == 2
+assert find_parties_many(chunk, jobs=2) == find_parties_many(chunk, jobs=1)
+print("same")
+"""
+
+
+def test_worker_processes_find_exactly_what_one_process_finds():
+    # In a fresh interpreter: once an earlier test has loaded torch, this process never forks workers.
+    proc = subprocess.run([sys.executable, "-c", WORKERS_SCRIPT, str(Path(__file__).parent)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0 and proc.stdout.strip() == "same", proc.stderr[-2000:]
 
 
 def test_parsing_stays_in_process_when_workers_would_not_pay_or_are_unsafe(monkeypatch):
+    monkeypatch.delitem(sys.modules, "torch", raising=False)  # as if no earlier test had loaded it
     many = 100 * nlp_module.MIN_PER_PROCESS
     assert nlp_module.parse_processes(1, many) == 1
     assert nlp_module.parse_processes(4, nlp_module.MIN_PER_PROCESS - 1) == 1  # too little to share out
