@@ -59,7 +59,7 @@ def parse_processes(jobs: int | None, paragraphs: int) -> int:
     torch is loaded, since forking a process whose OpenMP thread pool has run can hang the child.
     """
     wanted = jobs if jobs is not None else min(len(os.sched_getaffinity(0)), MAX_PROCESSES)
-    if wanted <= 1 or "torch" in sys.modules and sys.modules["torch"] is not None:
+    if wanted <= 1 or sys.modules.get("torch") is not None:
         return 1
     return max(1, min(wanted, paragraphs // MIN_PER_PROCESS))
 

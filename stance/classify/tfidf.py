@@ -19,8 +19,8 @@ import numpy as np
 from stance.features import encode
 from stance.types import LABELS, PartyInput
 
-TFIDF_JSON = "tfidf.json"
-TFIDF_ARRAYS = "tfidf.safetensors"
+TFIDF_STEM = "tfidf"  # a folder's TF-IDF half: <stem>.json + <stem>.safetensors
+TFIDF_JSON, TFIDF_ARRAYS = f"{TFIDF_STEM}.json", f"{TFIDF_STEM}.safetensors"
 NGRAMS = (1, 2)
 
 
@@ -55,7 +55,7 @@ class TfidfModel:
         scores = self.features(texts) @ self.coef.astype(np.float64).T + self.intercept.astype(np.float64)
         return softmax(np.asarray(scores))
 
-    def save(self, folder: Path, stem: str = "tfidf") -> None:
+    def save(self, folder: Path, stem: str = TFIDF_STEM) -> None:
         """Write ``<stem>.json`` and ``<stem>.safetensors`` (another stem: a second model in one folder)."""
         from safetensors.numpy import save_file
 
@@ -66,7 +66,7 @@ class TfidfModel:
                                                             ("intercept", self.intercept))}, str(folder / f"{stem}.safetensors"))
 
     @classmethod
-    def load(cls, folder: Path, stem: str = "tfidf") -> TfidfModel:
+    def load(cls, folder: Path, stem: str = TFIDF_STEM) -> TfidfModel:
         from safetensors.numpy import load_file
 
         info = json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
