@@ -111,3 +111,20 @@ def test_pronoun_after_an_unnamed_spokesman_is_his_body_not_the_last_named_perso
     assert not any("No truce" in s.text for s in keller)
     _, army = find(r, "army")
     assert any("No truce" in s.text for s in army)
+
+
+def test_he_added_continues_the_speaker_not_the_person_named_in_his_words():
+    r = parties("Kremlin spokesman Dmitry Volkov said President Arkady Belin was ready to freeze the war along the front line.\n\n"
+                "He added that Moscow would never accept a truce that let Ukraine rearm.")
+    _, volkov = find(r, "Volkov")
+    assert [s.text[:8] for s in volkov] == ["Kremlin ", "He added"]
+    belin = find(r, "Belin")
+    assert belin is None or all(not s.text.startswith("He added") for s in belin[1])
+
+
+def test_he_after_an_unnamed_spokesman_stays_with_his_government():
+    r = parties("The spokesman for the Ostmerian presidency said President Aurel Demkin's government was ready to stop where it stands.\n\n"
+                "But he added that Ostmere would not hand back a single village and rejected any withdrawal as a condition of a truce.")
+    assert find(r, "Demkin") is None
+    _, sts = find(r, "Ostmer")
+    assert any(s.text.startswith("But he added") for s in sts)

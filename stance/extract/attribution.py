@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from stance.extract.coref import referable
 from stance.extract.entities import Entity, Registry
 from stance.extract.frames import SUBJECT_DEPS, Frame, inside_quote, np_text, position_frames
-from stance.extract.lexicon import ANONYMOUS_HEADS, DOCUMENT_HEADS, POSITION_ADJECTIVES, POSITION_VERBS
+from stance.extract.lexicon import (ANONYMOUS_HEADS, DOCUMENT_HEADS, PERSONAL_PRONOUNS, POSITION_ADJECTIVES,
+                                   POSITION_VERBS, UNNAMED_SPEAKERS)
 from stance.extract.resolve import resolve
 
 WANTING = POSITION_VERBS | POSITION_ADJECTIVES | {"interested", "want", "ready"}
@@ -35,6 +37,7 @@ class Context:
     runs: list[tuple[int, int]]
     para_text: str
     has_quote: bool
+    previous_speaker: Entity | None = None
 
 
 def described(ctx: Context, content: list[int], speaker: Entity | None) -> Entity | None:
@@ -57,11 +60,31 @@ def _has_position(ctx: Context, content: list[int]) -> bool:
     return any(ctx.sent.doc[i].lemma_.lower() in WANTING for i in content)
 
 
+def continued_speaker(frame: Frame, ctx: Context) -> Entity | None:
+    """'The spokesman said President Demkin's government was ready. But he added ...': a
+    pronoun that speaks right after a speaker continues that speaker, not the person last
+    named inside what they said."""
+    if ctx.previous_speaker is None or frame.speaker.lower_ not in PERSONAL_PRONOUNS:
+        return None
+    return ctx.previous_speaker if frame.speaker.dep_ in SUBJECT_DEPS else None
+
+
+def speaks_in_person(frame: Frame, found: Owner) -> bool:
+    """A speaker a later 'he' or 'she' can continue: a person, or an unnamed spokesperson
+    standing for a body; never a document or a source describing someone else."""
+    if found.form in ("source_describes", "according_to") or found.party.is_source:
+        return False
+    lemma = frame.speaker.lemma_.lower()
+    if found.party.kind == "person":
+        return referable(found.party)
+    return lemma in UNNAMED_SPEAKERS and lemma not in DOCUMENT_HEADS
+
+
 def owner(frame: Frame, ctx: Context) -> Owner | None:
     """The owner of one frame, or None when its speaker is no entity."""
     if inside_quote(frame.speaker.idx, ctx.runs, ctx.para_text) and frame.form != "dash_colon":
         return None
-    speaker = resolve(frame.speaker, ctx.offset, ctx.reg)
+    speaker = continued_speaker(frame, ctx) or resolve(frame.speaker, ctx.offset, ctx.reg)
     if speaker is None:
         return None
     form = frame.form

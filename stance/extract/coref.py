@@ -17,10 +17,15 @@ ARMED_KINDS = frozenset({"movement", "alliance", "army", "party"})
 LEADER_EPITHETS = ("leader", "chief", "ruler", "strongman", "head")
 
 
+def referable(person: Entity) -> bool:
+    """Whether 'he' or 'she' may stand for this person: a lone word with no role, title or
+    other name ('Gao', a town the tagger took for a person; 'Mary', a resident) may not."""
+    return bool(" " in person.name or person.role or person.aliases)
+
+
 def pronoun(reg: Registry, pos: int) -> Entity | None:
-    """'he', 'she': the person mentioned last before; a lone word with no role, title or
-    other name ('Gao', a town the tagger took for a person) is passed over."""
-    before = [p for p in reg.persons_before(pos) if " " in p.name or p.role or p.aliases]
+    """'he', 'she': the person mentioned last before, if :func:`referable`."""
+    before = [p for p in reg.persons_before(pos) if referable(p)]
     return before[0] if before else None
 
 

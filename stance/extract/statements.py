@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from stance.extract.attribution import Context, Owner, owner, second_clause_owner, their_statement
+from stance.extract.attribution import Context, Owner, owner, second_clause_owner, speaks_in_person, their_statement
 from stance.extract.entities import Entity, Registry
 from stance.extract.frames import OPENERS, Frame, frames_of, quote_runs
 from stance.extract.relevance import relevant
@@ -59,6 +59,7 @@ def extract_statements(parsed: list[tuple[int, object]], reg: Registry) -> list[
     out: list[tuple[Entity, Statement]] = []
     carry_open = False
     last_quote_owner: Owner | None = None
+    count, speaker_at = 0, (-2, None)  # the sentence count, and the last sentence said by a person with that person
     for (offset, doc), paired in zip(parsed, _paired_sentences(parsed)):
         para_text = doc.text
         reopened = para_text[:1] in OPENERS
@@ -68,10 +69,12 @@ def extract_statements(parsed: list[tuple[int, object]], reg: Registry) -> list[
         pending: list[Sentence] = []
         para_owner: Owner | None = None
         for sent, record in paired:
+            count += 1
             quoted = sum(max(0, min(b, sent.end_char) - max(a, sent.start_char)) for a, b in runs)
             length = max(1, sent.end_char - sent.start_char)
             in_quote = quoted > 0.5 * length
-            ctx = Context(reg, sent, offset, runs, para_text, has_quote=quoted > 0.3 * length)
+            ctx = Context(reg, sent, offset, runs, para_text, has_quote=quoted > 0.3 * length,
+                          previous_speaker=speaker_at[1] if speaker_at[0] == count - 1 else None)
             frames = frames_of(sent, in_quote)
             frames = [f for f in frames if not _reports_a_speaker(f, frames, ctx)]
             found, used = _first_owner(frames, ctx, para_owner)
@@ -83,6 +86,8 @@ def extract_statements(parsed: list[tuple[int, object]], reg: Registry) -> list[
                 extra = second_clause_owner(used, frames, ctx, found.party)
                 if extra is not None:
                     out.append(_statement(extra, record))
+            if speaks_in_person(used, found):
+                speaker_at = (count, found.party)
             para_owner = found
             out.extend(_statement(found, p) for p in pending)
             pending = []
