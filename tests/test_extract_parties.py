@@ -259,3 +259,20 @@ def test_a_long_dateline_with_a_wire_credit_is_never_the_speaker():
                 "would observe a ceasefire once the government freed prisoners.")
     assert find(r, "Ovin Marel") is not None
     assert not any("KELM" in name or name.startswith("Tarsk") for name in r)
+
+
+def test_a_nickname_after_the_role_is_an_alias_and_no_part_of_the_role():
+    r = parties("Colonel Idrissa Kamara, the rebel field commander in the district, who is known as \"Viper,\" mocked the truce.\n\n"
+                "\"Let them sign in the capital; here we are still fighting,\" Viper said.")
+    party, statements = find(r, "Idrissa Kamara")
+    assert "Viper" in party.aliases and "known" not in party.role
+    assert [s.text[:5] for s in statements] == ["Colon", "\"Let "]
+    assert "Viper" not in r
+
+
+def test_a_three_word_name_the_tagger_cuts_in_two_is_one_person():
+    r = parties("President Momodu Sankara Conteh said in a broadcast that he backed the truce in principle but wanted changes.\n\n"
+                "\"I have signed for a ceasefire, not for amnesia,\" Conteh said.")
+    party, statements = find(r, "Conteh")
+    assert party.name == "Momodu Sankara Conteh" and len(statements) == 2
+    assert list(r) == ["Momodu Sankara Conteh"]

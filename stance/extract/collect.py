@@ -67,7 +67,10 @@ def _is_organisation(doc, ent, text: str) -> bool:
                 or left_title(doc, ent).lower().endswith(tuple(" " + w for w in GROUP_HEADS)))
 
 
-KNOWN_AS = re.compile(r",?\s*(?:also\s+|better\s+)?(?:known|called|nicknamed)\s+(?:as\s+)?[“\"]?((?:Abu|Abou|Umm|Al|El)?\s?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+NICKNAME = r"[“\"]?((?:Abu|Abou|Umm|Al|El)?\s?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+KNOWN_AS = re.compile(r",?\s*(?:also\s+|better\s+)?(?:known|called|nicknamed)\s+(?:as\s+)?" + NICKNAME)
+# ... or after the person's role: 'Colonel Foday Bangura, the field commander, who is known as "Scorpion"'
+KNOWN_AS_LATER = re.compile(r",\s*(?:who\s+is\s+|who\s+goes\s+by\s+)?(?:also\s+|better\s+|widely\s+)?(?:known\s+as|nicknamed|dubbed)\s+" + NICKNAME)
 
 
 GEO_NOUNS = frozenset("highlands valley mountains hills province region district state river islands coast plateau "
@@ -97,7 +100,8 @@ def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
     if role and (not person.role or len(role) > len(person.role)):
         _set_role(reg, person, role)
     after = re.match(r",\s*((?:who|whose|a|an|the)\b[^.;“\"]{0,120})", doc.text[ent.end_char : ent.end_char + 130])
-    nickname = KNOWN_AS.match(doc.text[ent.end_char : ent.end_char + 80])
+    clause = re.split(r"[.;]", doc.text[ent.end_char : ent.end_char + 160])[0]
+    nickname = KNOWN_AS.match(clause) or KNOWN_AS_LATER.search(clause)
     if nickname:
         person.add_alias(nickname.group(1))
     named_as = head_role(ent)

@@ -81,8 +81,9 @@ class Registry:
 
         A full name refers to the person with that name, or to the one person with its
         surname whose first name does not differ ("Ana Tembe" is "Ana Tembe Macuácua"); a
-        single word to every person with that surname, else to every person with that first
-        or middle name ("Girma" for "Girma Alemseged").
+        single word to every person with that surname, else to the person with that one-word
+        nickname ("Viper"), else to every person with that first or middle name ("Girma" for
+        "Girma Alemseged").
         """
         words = name_words(name)
         if not words:
@@ -94,7 +95,8 @@ class Registry:
                 return exact[:1]
             return [p for p in people if _same_person(name_words(p.name), words)]
         by_surname = [p for p in people if name_words(p.name)[-1:] == words]
-        return by_surname or [p for p in people if len(name_words(p.name)) >= 2 and words[0] in name_words(p.name)]
+        by_nickname = [p for p in people if any(name_words(a) == words for a in p.aliases)]
+        return by_surname or by_nickname or [p for p in people if len(name_words(p.name)) >= 2 and words[0] in name_words(p.name)]
 
     def person(self, name: str) -> Entity | None:
         """The one person a name refers to; None when nobody or several people fit."""

@@ -24,7 +24,7 @@ POSITION_VERBS = frozenset(
     "reject refuse seek vow pledge insist demand accept agree offer propose welcome want push oppose "
     "rule dismiss back endorse support decline spurn embrace condition press call continue "
     "favour favor resist veto sign signal hope aim set outline order approve answer dismiss appeal "
-    "announce declare".split()
+    "announce declare mock ridicule deride scorn scoff".split()
 )
 POSITION_ADJECTIVES = frozenset(
     "open ready willing keen prepared interested determined unwilling opposed eager committed "
@@ -59,10 +59,10 @@ LEADER_TITLES = re.compile(
 SPOKES = re.compile(r"\bspokes(man|woman|person|people)\b|\bpress secretary\b|\b(political )?representative\b", re.IGNORECASE)
 RELEVANCE = re.compile(
     r"cease-?\s?fire|truce|armistice|\bfreez\w*\b|halt\w*\b|hostilities|peace\b|negotiat\w*|\btalks?\b|dialogue|"
-    r"diplomatic|settlement|fight (on|for as long)|keep fighting|fight to|(stop|end|halt|ends?) (to )?(the |all )?fighting|end (the|this|to the) war|eternal war|war (will|would|must) end|"
+    r"diplomatic|settlement|fight (on|for as long)|keep fighting|(still|go on|continue) fighting|continue to fight|fight to|(stop|end|halt|ends?) (to )?(the |all )?fighting|end (the|this|to the) war|eternal war|war (will|would|must) end|"
     r"withdraw\w*|lay down|surrender|de-?escalat\w*|pause|lull|victory|stand-?still|deal\b|agreement|"
     r"frozen conflict|front ?lines?|battlefield lines|compromise|concession|mediat\w*|accord\b|bargain|"
-    r"stop (the )?(war|fighting|shooting|killing|offensive)|guns (fall )?silent|\bstop(s|ped|ping)?\b|"
+    r"stop (the )?(war|fighting|shooting|killing|offensive)|guns (\w+ ){0,2}(silent|quiet)|\bstop(s|ped|ping)?\b|"
     r"hold (our|their|its|his|her) fire|stand down|suspend\w*|silence (the|their|our) (guns|weapons)|keep up (the )?(operations|attacks|offensive|pressure)|let-?up|"
     r"lay down|put (the|our|their|its) (guns|weapons|arms) down|hand (in|over) (its|their|our) (weapons|arms|guns)|keep the pressure|fight on|no military (answer|solution)|"
     r"political (solution|dialogue)|sit down|the table\b|\b(the|this|a|its|their|our|[\w-]+-point) (plan|proposal|offer|initiative)\b",

@@ -81,11 +81,26 @@ def missed_people(doc, speakers: set[str], places: Gazetteer, outlet: str) -> li
     return new
 
 
+def split_names(doc) -> list:
+    """A three-word name the tagger cut in two ("Momodu Sankara" + "Conteh"): two PERSON
+    spans that touch, with no punctuation or space-free join between them, are one person."""
+    from spacy.tokens import Span
+
+    ents, out = list(doc.ents), []
+    for a, b in zip(ents, ents[1:]):
+        if (a.label_ == b.label_ == "PERSON" and a.end == b.start and all(t.pos_ == "PROPN" for t in (*a, *b))
+                and 3 <= len(a) + len(b) <= 4 and not (out and out[-1].start == a.start)):
+            out.append(Span(doc, a.start, b.end, label="PERSON"))
+    return out
+
+
 def repair_people(parsed, places: Gazetteer, outlet: str) -> None:
-    """Add the people the tagger missed to each paragraph's entities (replacing overlaps)."""
+    """Add the people the tagger missed or cut in two to each paragraph's entities (replacing overlaps)."""
     speakers = speaking_words(parsed, places, outlet)
     for _, doc in parsed:
-        new = missed_people(doc, speakers, places, outlet)
+        new = split_names(doc)
+        new += [n for n in missed_people(doc, speakers, places, outlet)
+                if not any(n.start < m.end and m.start < n.end for m in new)]
         if new:
             keep = [e for e in doc.ents if not any(e.start < n.end and n.start < e.end for n in new)]
             doc.ents = sorted(keep + new, key=lambda e: e.start)

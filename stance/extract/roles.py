@@ -38,10 +38,13 @@ def left_title(doc, ent) -> str:
 
 
 def appositive(ent) -> str:
-    """The role in apposition after a name: 'the front's spokesman' in 'Arben Hoti, the front's spokesman'."""
+    """The role in apposition after a name: 'the front's spokesman' in 'Arben Hoti, the front's spokesman'
+    (a relative clause after it, ', who is known as ...', is no part of the role)."""
     for child in ent.root.children:
         if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and child.i > ent.end - 1:
-            toks = [t for t in child.subtree if t.dep_ != "punct" or t.i not in (child.left_edge.i, child.right_edge.i)]
+            clause = {x.i for c in child.children if c.dep_ in ("relcl", "acl") and c.i > child.i for x in c.subtree}
+            toks = [t for t in child.subtree if t.i not in clause
+                    and (t.dep_ != "punct" or t.i not in (child.left_edge.i, child.right_edge.i))]
             text = " ".join(t.text for t in toks)
             return LEADING_ARTICLE.sub("", text).replace(" ,", ",").strip(" ,")
     return ""
