@@ -276,3 +276,21 @@ def test_a_three_word_name_the_tagger_cuts_in_two_is_one_person():
     party, statements = find(r, "Conteh")
     assert party.name == "Momodu Sankara Conteh" and len(statements) == 2
     assert list(r) == ["Momodu Sankara Conteh"]
+
+
+def test_a_long_name_an_acronym_spells_is_one_armed_group_and_the_rebels_are_it():
+    r = parties("Ostrans United for Justice and Freedom, the rebel group known as OUJF, said in a statement that its "
+                "fighters would hold fire around the capital.\n\n"
+                "The rebels, whose units reached the river last week, said the halt would stay in place while talks go on.")
+    party, statements = find(r, "Ostrans United for Justice and Freedom")
+    assert "OUJF" in party.aliases and len(statements) == 2
+
+
+def test_an_organisation_name_keeps_its_closing_in_place():
+    r = parties("The Union for Renewal in Togo, a smaller group, said it was not ready for negotiations of any kind.")
+    assert "Union for Renewal in Togo" in r
+
+
+def test_list_items_the_parser_cuts_off_stay_in_the_collective_name():
+    r = parties("ECOWAS, the United Nations and the United States urged all sides on Tuesday to stop fighting at once.")
+    assert list(r) == ["ECOWAS, the United Nations and the United States"]

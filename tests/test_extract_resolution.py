@@ -128,3 +128,11 @@ def test_he_after_an_unnamed_spokesman_stays_with_his_government():
     assert find(r, "Demkin") is None
     _, sts = find(r, "Ostmer")
     assert any(s.text.startswith("But he added") for s in sts)
+
+
+def test_a_group_noun_with_its_own_code_name_is_that_group_not_another_militia():
+    r = parties("GOMA, March 17 — The T32 rebel group said on Monday it would not attend direct peace talks with the government.\n\n"
+                "Two diplomats said Rwanda would back a truce provided that Kinshasa committed to dismantling the FDLR, "
+                "a Hutu militia founded in 1994.")
+    assert "T32" in r
+    assert "FDLR" not in r

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from stance.extract.entities import Entity, Registry, drop_the, org_key
-from stance.extract.lexicon import COMMENTATOR, GROUP_HEADS, INSTITUTIONS, MEDIA_NOUNS, ORG_WORDS, SPOKES, WEEKDAYS, observer_pattern
+from stance.extract.lexicon import COMMENTATOR, GROUP_HEADS, GROUP_SYNONYMS, INSTITUTIONS, MEDIA_NOUNS, ORG_WORDS, SPOKES, WEEKDAYS, observer_pattern
 from stance.extract.ner import repair_people
 from stance.extract.places import Gazetteer
 from stance.extract.roles import acronym_of, appositive, head_role, left_title, speaks_for
@@ -19,8 +19,9 @@ from stance.names import bare_name
 
 
 def extend_of(doc, ent, text: str) -> str:
-    """'Communist Party' + 'of the Philippines', 'Union' + 'for the Delta': the tagger often
-    stops an organisation's name before its 'of' or 'for' part."""
+    """'Communist Party' + 'of the Philippines', 'Union' + 'for the Delta', 'Movement for
+    Democracy' + 'in Liberia': the tagger often stops an organisation's name before its
+    'of', 'for' or closing 'in' part."""
     words = text.split()
     if words and words[-1].lower() in ("of", "the"):
         while words and words[-1].lower() in ("of", "the"):
@@ -42,6 +43,9 @@ def extend_of(doc, ent, text: str) -> str:
             j += 1
         if tail:
             return " ".join([text, doc[i].lower_, *lead, *tail])
+    if (re.search(r" (?:for|of) ", text) and i + 2 < len(doc) and doc[i].lower_ == "in" and doc[i + 1].pos_ == "PROPN"
+            and doc[i + 1].ent_type_ in ("GPE", "") and doc[i + 2].is_punct):
+        return f"{text} in {doc[i + 1].text}"  # 'Movement for Democracy' + 'in Liberia,'
     return text
 
 
@@ -166,6 +170,11 @@ def _organisation(reg: Registry, name: str) -> Entity:
     return reg.get(org_key(name), ("the " + name) if name.lower() in INSTITUTIONS else name, "organisation")
 
 
+# 'X, the rebel group known as LURD,': what kind of body X is, and its acronym
+ORG_DESCRIPTION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w-]+\s+){0,3}?(?:%s))\b(?:\s+(?:known\s+as|called)\s+([A-Z]{2,6})\b)?"
+                             % "|".join(sorted(GROUP_HEADS | set(GROUP_SYNONYMS) | {"guerrillas"})))
+
+
 def _register_org(reg: Registry, doc, ent, text: str, pos: int) -> None:
     known = reg.person(text) if " " not in text else None
     if known is not None:
@@ -175,6 +184,12 @@ def _register_org(reg: Registry, doc, ent, text: str, pos: int) -> None:
         org = _organisation(reg, name)
         org.country = org.country or reg.places.country_from(name)
         org.mentions.append(pos)
+        described = ORG_DESCRIPTION.match(doc.text[ent.end_char : ent.end_char + 80])
+        if described and not org.role:
+            org.role = described.group(1)
+        if described and described.group(2):
+            org.add_alias(described.group(2))
+            reg.by_key.setdefault(org_key(described.group(2)), org)
 
 
 def collect_entities(parsed: list[tuple[int, object]], outlet: str = "") -> Registry:

@@ -79,6 +79,19 @@ def phrase(head) -> str:
     return head.doc[toks[0].i : end].text.strip(" ,.;:—–-")
 
 
+def leading_items(head) -> str:
+    """List items the parser cut off before a coordinated subject: in "ECOWAS, the United
+    Nations and the United States urged ...", "ECOWAS" hangs from the verb."""
+    doc, start, items = head.doc, head.left_edge.i, []
+    while start >= 2 and doc[start - 1].text == "," and _is_body(doc[start - 2]) and doc[start - 2].dep_ != "conj":
+        first = start - 2
+        while first > doc[start - 2].sent.start and doc[first - 1].pos_ == "PROPN" and _label(doc[first - 1]) != "PERSON":
+            first -= 1
+        items.insert(0, doc[first : start].text)
+        start = first
+    return " ".join(items)
+
+
 def collective_speaker(head, reg: Registry) -> Entity | None:
     """The collective party a noun phrase (given by its head) names, or None."""
     words = lexicon()
@@ -94,5 +107,6 @@ def collective_speaker(head, reg: Registry) -> Entity | None:
             return None
     elif not (lemma in words["heads"] and head.tag_ in ("NNS", "NNPS") and _qualified(head, reg)):
         return None
-    name = phrase(head)
+    name = (leading_items(head) + " " if len(parts) >= 2 else "") + phrase(head)
+    name = name.strip()
     return reg.get("c:" + normalise(name), name, "organisation")

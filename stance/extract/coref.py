@@ -59,15 +59,24 @@ def head_word(name: str) -> str:
     return re.split(r"\s+(?:of|for)\s+", name)[0].split()[-1].lower()
 
 
+def kind_word(ent: Entity) -> str:
+    """What kind of body an organisation is: its name's head word, else its described role's
+    ('Liberians United for Reconciliation and Democracy, the rebel group known as LURD': group)."""
+    head = head_word(ent.name)
+    if head in GROUP_HEADS or head in GROUP_SYNONYMS or not ent.role:
+        return head
+    return ent.role.split()[-1].lower()
+
+
 def group(reg: Registry, lemma: str, pos: int) -> Entity | None:
     """'the coalition', 'the front': a named group of that kind in the article, the
     nearest preceding one first; only organisations whose name is a group name."""
     groups = [e for e in reg.entities if e.kind == "organisation" and not e.is_source and e.mentions
-              and head_word(e.name) in GROUP_HEADS | set(GROUP_SYNONYMS)]
-    same = [e for e in groups if head_word(e.name) == lemma] or [
-        e for e in groups if GROUP_SYNONYMS.get(lemma, "") == GROUP_SYNONYMS.get(head_word(e.name), "-")]
+              and kind_word(e) in GROUP_HEADS | set(GROUP_SYNONYMS)]
+    same = [e for e in groups if kind_word(e) == lemma] or [
+        e for e in groups if GROUP_SYNONYMS.get(lemma, "") == GROUP_SYNONYMS.get(kind_word(e), "-")]
     if not same and lemma in GENERIC_GROUPS:
-        groups = [e for e in groups if GROUP_SYNONYMS.get(head_word(e.name)) in ARMED_KINDS] or [e for e in reg.entities if e.kind == "organisation" and not e.is_source and e.mentions
+        groups = [e for e in groups if GROUP_SYNONYMS.get(kind_word(e)) in ARMED_KINDS] or [e for e in reg.entities if e.kind == "organisation" and not e.is_source and e.mentions
                             and not any(ORG_WORDS.match(w) for w in e.name.split()) and not reg.is_outlet(e.name)]
     pool = same or (groups if lemma in GENERIC_GROUPS else [])
     before = [e for e in pool if min(e.mentions) < pos]

@@ -6,6 +6,8 @@ often exactly the names news about a little-covered conflict depends on.
 
 from __future__ import annotations
 
+import re
+
 from stance.extract.lexicon import (
     LEADER_TITLES, ORG_WORDS, POSITION_VERBS, SPEECH_VERBS, SPOKES, TITLE_WORDS, WEEKDAYS, is_outlet,
 )
@@ -94,11 +96,48 @@ def split_names(doc) -> list:
     return out
 
 
+CONNECTORS = frozenset("of for and the in de du des la".split())
+ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+
+
+def acronyms(parsed) -> set[str]:
+    return {t.text for _, doc in parsed for t in doc if ACRONYM.match(t.text)}
+
+
+def spelled_names(doc, known: set[str]) -> list:
+    """Organisations whose name an acronym of the article spells ("Liberians United for
+    Reconciliation and Democracy" for "LURD"): the tagger often misses or cuts long names,
+    but an acronym used in the same article confirms where such a name starts and ends."""
+    from spacy.tokens import Span
+
+    out, i = [], 0
+    while i < len(doc):
+        found = None
+        if doc[i].text[:1].isupper() and doc[i].text not in known:
+            words, j = [], i
+            while j < len(doc) and (doc[j].text[:1].isupper() and doc[j].is_alpha or doc[j].lower_ in CONNECTORS):
+                j += 1
+                capital = [t for t in doc[i:j] if t.lower_ not in CONNECTORS]
+                initials = "".join(t.text[0] for t in capital)
+                if len(capital) >= 2 and doc[j - 1].lower_ not in CONNECTORS and initials in known:
+                    found = Span(doc, i, j, label="ORG")
+                words.append(doc[j - 1])
+        if found is not None:
+            out.append(found)
+            i = found.end
+        else:
+            i += 1
+    return out
+
+
 def repair_people(parsed, places: Gazetteer, outlet: str) -> None:
-    """Add the people the tagger missed or cut in two to each paragraph's entities (replacing overlaps)."""
+    """Add the organisations an acronym spells and the people the tagger missed or cut in
+    two to each paragraph's entities (replacing overlaps)."""
     speakers = speaking_words(parsed, places, outlet)
+    known = acronyms(parsed)
     for _, doc in parsed:
-        new = split_names(doc)
+        new = spelled_names(doc, known)
+        new += [n for n in split_names(doc) if not any(n.start < m.end and m.start < n.end for m in new)]
         new += [n for n in missed_people(doc, speakers, places, outlet)
                 if not any(n.start < m.end and m.start < n.end for m in new)]
         if new:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from stance.extract import coref
 from stance.extract.collect import org_name
 from stance.extract.collective import collective_speaker
-from stance.extract.entities import Entity, Registry
+from stance.extract.entities import Entity, Registry, org_key
 from stance.extract.lexicon import (
     BODY_HEADS,
     EPITHET_HEADS,
@@ -331,6 +331,9 @@ def group_noun(np: NounPhrase, reg: Registry) -> Entity | None:
             named = reg.organisation(bare_name(e.text))
             if named is not None and not named.is_source:
                 return named
+    code = next((c for c in np.head.children if c.dep_ == "compound" and re.fullmatch(r"[A-Z][A-Z0-9-]{1,7}", c.text)), None)
+    if code is not None and not reg.country_of(code.text):  # 'the M23 rebel group': the group it names
+        return reg.organisation(code.text) or reg.get(org_key(code.text), code.text, "organisation")
     if np.definite or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in np.head.children):
         return coref.group(reg, word, np.pos) or NOBODY
     return None
