@@ -67,3 +67,16 @@ def test_party_keeps_its_stance_as_evidence_but_not_its_small_talk():
     assert [s.relevant for _, sts in by_rule for s in sts] == [True, True]
     _, evidence = find(parties(text), "Brack")
     assert [s.text[:24] for s in evidence] == ["General Ansel Brack said"]
+
+
+def test_a_spokeswoman_who_says_only_that_the_offer_is_being_studied_is_no_party():
+    r = parties("Asked whether the government had replied to the truce proposal, a spokeswoman for the presidency, "
+                "Lia Marven, said only that the president was \"studying it with care\" and would answer in due course.")
+    assert find(r, "Marven") is None
+
+
+def test_the_speaker_after_a_reporter_s_question_is_the_named_spokeswoman():
+    r = parties("Asked whether the government had replied to the truce proposal, a spokeswoman for the presidency, "
+                "Lia Marven, said the president rejected it and would fight on.")
+    party, statements = find(r, "Marven")
+    assert statements and find(r, "government") is None

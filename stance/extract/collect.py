@@ -120,7 +120,9 @@ def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
 
 
 def _set_role(reg: Registry, person: Entity, role: str, pos: int | None = None) -> None:
-    """Role, body spoken for and country; with ``pos``, "its spokesman" speaks for the body named last before."""
+    """Role, body spoken for and country; with ``pos``, "its spokesman" speaks for the body named last before.
+    A relative clause the parse left on the role (', who is known in the district as ...') is cut."""
+    role = re.split(r",\s+(?:who|whose|which)\b", role)[0]
     person.role = role
     if pos is not None and re.match(r"(its|their)\b", role, re.I):
         person.speaks_for = reg.last_body_before(pos)
@@ -171,6 +173,7 @@ def _organisation(reg: Registry, name: str) -> Entity:
 
 
 # 'X, the rebel group known as LURD,': what kind of body X is, and its acronym
+OR_ACRONYM = re.compile(r",?\s+or\s+([A-Z]{2,6})\b")  # 'the New Forces, or FN,'
 ORG_DESCRIPTION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w-]+\s+){0,3}?(?:%s))\b(?:\s+(?:known\s+as|called)\s+([A-Z]{2,6})\b)?"
                              % "|".join(sorted(GROUP_HEADS | set(GROUP_SYNONYMS) | {"guerrillas"})))
 
@@ -187,9 +190,11 @@ def _register_org(reg: Registry, doc, ent, text: str, pos: int) -> None:
         described = ORG_DESCRIPTION.match(doc.text[ent.end_char : ent.end_char + 80])
         if described and not org.role:
             org.role = described.group(1)
-        if described and described.group(2):
-            org.add_alias(described.group(2))
-            reg.by_key.setdefault(org_key(described.group(2)), org)
+        short = OR_ACRONYM.match(doc.text[ent.end_char : ent.end_char + 12])
+        for alias in (described.group(2) if described else None, short.group(1) if short else None):
+            if alias:
+                org.add_alias(alias)
+                reg.by_key.setdefault(org_key(alias), org)
 
 
 def collect_entities(parsed: list[tuple[int, object]], outlet: str = "") -> Registry:

@@ -100,8 +100,8 @@ def collective_speaker(head, reg: Registry) -> Entity | None:
     parts = conjuncts(head)
     lemma = head.lemma_.lower()
     if len(parts) >= 2:
-        if not all(_is_body(t) for t in parts):
-            return None
+        if not all(_is_body(t) for t in parts) or any(c.dep_ == "cc" and c.lower_ == "or" for t in parts for c in t.children):
+            return None  # "the New Forces, or FN": one body and its acronym
     elif lemma in words["group_nouns"]:
         if not _qualified(head, reg):
             return None

@@ -109,6 +109,24 @@ def _according_to(tok, sent) -> Frame | None:
     return Frame(objs[0], [t.i for t in sent if t.i not in skip], "according_to")
 
 
+def asked_about(verb) -> bool:
+    """A verb inside the reporter's question ("Asked whether the government had replied, a
+    spokeswoman said ..."): it reports nobody's words."""
+    return any(a.lower_ == "asked" and a.dep_ in ("advcl", "csubj") and a.i < verb.i for a in verb.ancestors)
+
+
+def after_question(verb):
+    """The speaker the parser hung on the question before a subject-less verb: in "Asked
+    whether ... the proposal, a spokeswoman for the presidency, Mara Lint, said", the person
+    named last, else the first role noun, in apposition between the question and the verb."""
+    asked = next((c for c in verb.children if c.dep_ == "advcl" and c.lower_ == "asked" and c.i < verb.i), None)
+    if asked is None:
+        return None
+    between = [t for t in verb.doc[asked.i + 1 : verb.i] if t.dep_ == "appos"]
+    people = [t for t in between if t.ent_type_ == "PERSON"]
+    return people[-1] if people else next((t for t in between if t.pos_ == "NOUN"), None)
+
+
 def speech_frames(sent) -> list[Frame]:
     frames: list[Frame] = []
     for tok in sent:
@@ -119,8 +137,8 @@ def speech_frames(sent) -> list[Frame]:
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
             continue
-        subj = subject(tok)
-        if subj is None or subj.lower_ in ("that", "which", "it"):
+        subj = subject(tok) or after_question(tok)
+        if subj is None or subj.lower_ in ("that", "which", "it") or asked_about(tok):
             continue
         comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.lower_ != "saying"]
         if comps:

@@ -18,7 +18,7 @@ SPEECH_VERBS = frozenset(
     "indicate argue assert affirm reiterate vow pledge promise urge call demand deny accuse explain "
     "reply respond comment confirm acknowledge believe think signal quote cite describe "
     "emphasise emphasize maintain contend repeat admit concede predict hint caution threaten "
-    "underline underscore mention recall told".split()
+    "underline underscore mention recall told plead implore beg".split()
 )
 POSITION_VERBS = frozenset(
     "reject refuse seek vow pledge insist demand accept agree offer propose welcome want push oppose "
@@ -65,7 +65,8 @@ RELEVANCE = re.compile(
     r"stop (the )?(war|fighting|shooting|killing|offensive)|guns (\w+ ){0,2}(silent|quiet)|\bstop(s|ped|ping)?\b|"
     r"hold (our |their |its |his |her )?fire|not (open )?fire\b|fire only (if|when)|stand down|suspend\w*|silence (the|their|our) (guns|weapons)|keep up (the )?(operations|attacks|offensive|pressure)|let-?up|"
     r"lay down|put (the|our|their|its) (guns|weapons|arms) down|hand (in|over) (its|their|our) (weapons|arms|guns)|keep the pressure|fight on|no military (answer|solution)|"
-    r"political (solution|dialogue)|sit down|the table\b|\b(the|this|a|its|their|our|[\w-]+-point) (plan|proposal|offer|initiative)\b",
+    r"political (solution|dialogue)|sit down|the table\b|\b(the|this|a|its|their|our|[\w-]+-point|[\w-]+['’]s?) ([\w-]+ )?(plan|proposal|offer|initiative)\b|"
+    r"(operations?|offensive|campaign|attacks) (\w+ ){0,4}(continue|go on|press on)|until (\w+ ){0,6}(defeated|finished|crushed|destroyed|wiped out|eliminated)",
     re.IGNORECASE,
 )
 IRRELEVANT = re.compile(
@@ -77,7 +78,8 @@ IRRELEVANT = re.compile(
 NON_POSITION = re.compile(
     r"\b(did not|didn't|does not|declined to|refused to|would not|has not|have not|had not|would neither|made no)\s+"
     r"(\w+\s+)?(comment|say|address|mention|discuss|confirm|publicly comment|commented|said|addressed|mentioned|"
-    r"(public )?statement)|\bunrelated to\b|nothing to do with|no bearing on",
+    r"(public )?statement)|\bunrelated to\b|nothing to do with|no bearing on|"
+    r"\bsaid only that\b[^.;]{0,60}\b(studying|considering|reviewing|examining|looking at|in due course)",
     re.IGNORECASE,
 )
 SEPARATE_MATTER = re.compile(r"^\W*(separately|in a separate (development|statement)|elsewhere)\b|\bsaid separately\b", re.IGNORECASE)
