@@ -294,3 +294,17 @@ def test_an_organisation_name_keeps_its_closing_in_place():
 def test_list_items_the_parser_cuts_off_stay_in_the_collective_name():
     r = parties("ECOWAS, the United Nations and the United States urged all sides on Tuesday to stop fighting at once.")
     assert list(r) == ["ECOWAS, the United Nations and the United States"]
+
+
+def test_a_hyphenated_acronym_is_a_group_and_its_political_wing_speaks_for_it():
+    r = parties("The KDR-FDL, the larger of the two rebel movements, took a different line.\n\n"
+                "The insurgents' political wing said in a statement that it supported the truce accord in principle.")
+    assert "KDR-FDL" in r and r["KDR-FDL"][1]
+
+
+def test_laughing_off_an_offer_and_calling_for_operations_to_resume_are_positions():
+    r = parties("The ZNL rebels, reached by telephone in the hills, laughed the offer off.\n\n"
+                "Members of the Association of Retired Officers attended a parade on Wednesday. In a statement, the "
+                "association said the suspension was a gift to terrorists and called on the army to resume operations.")
+    assert "ZNL" in r
+    assert find(r, "Association of Retired Officers") is not None

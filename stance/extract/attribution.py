@@ -63,10 +63,12 @@ def _has_position(ctx: Context, content: list[int]) -> bool:
 def continued_speaker(frame: Frame, ctx: Context) -> Entity | None:
     """'The spokesman said President Demkin's government was ready. But he added ...': a
     pronoun that speaks right after a speaker continues that speaker, not the person last
-    named inside what they said."""
-    if ctx.previous_speaker is None or frame.speaker.lower_ not in PERSONAL_PRONOUNS:
+    named inside what they said (only as the subject of the sentence's main verb: a 'he'
+    inside someone else's words is not the previous speaker)."""
+    if ctx.previous_speaker is None or frame.speaker.lower_ not in PERSONAL_PRONOUNS or frame.form == "reported_position":
         return None
-    return ctx.previous_speaker if frame.speaker.dep_ in SUBJECT_DEPS else None
+    verb = frame.speaker.head
+    return ctx.previous_speaker if frame.speaker.dep_ in SUBJECT_DEPS and verb.dep_ == "ROOT" else None
 
 
 def speaks_in_person(frame: Frame, found: Owner) -> bool:

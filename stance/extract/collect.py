@@ -140,6 +140,9 @@ def _register(reg: Registry, doc, ent, offset: int) -> None:
     person = ent.label_ == "PERSON"
     if person and len(ent) == 1 and ent.root.dep_ in ("compound", "amod") and ent.root.head.pos_ == "NOUN":
         return
+    if (ent.label_ == "ORG" and len(ent) == 1 and not text.isupper() and ent.root.dep_ in ("compound", "amod")
+            and ent.root.head.tag_ == "NNS"):
+        return  # 'the two Hutu rebel movements': a people's name, not a body
     if ent.label_ in ("PERSON", "ORG") and (reg.is_outlet(text) or _described_as_media(doc, ent)):
         reg.outlet_source(text).mentions.append(pos)
     elif person and _is_organisation(doc, ent, text):

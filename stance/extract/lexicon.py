@@ -24,7 +24,7 @@ POSITION_VERBS = frozenset(
     "reject refuse seek vow pledge insist demand accept agree offer propose welcome want push oppose "
     "rule dismiss back endorse support decline spurn embrace condition press call continue "
     "favour favor resist veto sign signal hope aim set outline order approve answer dismiss appeal "
-    "announce declare mock ridicule deride scorn scoff".split()
+    "announce declare mock ridicule deride scorn scoff laugh shrug brush".split()
 )
 POSITION_ADJECTIVES = frozenset(
     "open ready willing keen prepared interested determined unwilling opposed eager committed "
@@ -51,7 +51,7 @@ EPITHET_HEADS = frozenset(
     "ambassador diplomat foreign-minister prime warlord strongman ruler chancellor mediator marshal bishop "
     "governor colonel coordinator co-chair".split()
 )
-GROUP_HEADS = frozenset("group movement militia rebels insurgents militants organisation organization faction alliance coalition army government junta regime council".split())
+GROUP_HEADS = frozenset("group movement militia rebels insurgents militants organisation organization faction alliance coalition army government junta regime council association wing".split())
 LEADER_TITLES = re.compile(
     r"\b(president|prime minister|premier|leader|chief|commander|king|emir|chancellor|head of state|ruler|general|chairman)\b",
     re.IGNORECASE,
@@ -63,7 +63,7 @@ RELEVANCE = re.compile(
     r"withdraw\w*|lay down|surrender|de-?escalat\w*|pause|lull|victory|stand-?still|deal\b|agreement|"
     r"frozen conflict|front ?lines?|battlefield lines|compromise|concession|mediat\w*|accord\b|bargain|"
     r"stop (the )?(war|fighting|shooting|killing|offensive)|guns (\w+ ){0,2}(silent|quiet)|\bstop(s|ped|ping)?\b|"
-    r"hold (our |their |its |his |her )?fire|not (open )?fire\b|fire only (if|when)|stand down|suspend\w*|silence (the|their|our) (guns|weapons)|keep up (the )?(operations|attacks|offensive|pressure)|let-?up|"
+    r"hold (our |their |its |his |her )?fire|hold (our|their|its) positions|(do|does|did) the same\b|not (open )?fire\b|fire only (if|when)|stand down|suspend\w*|suspension|resum\w* (\w+ )?(operations|attacks|fighting|offensive|bombing)|silence (the|their|our) (guns|weapons)|keep up (the )?(operations|attacks|offensive|pressure)|let-?up|"
     r"lay down|put (the|our|their|its) (guns|weapons|arms) down|hand (in|over) (its|their|our) (weapons|arms|guns)|keep the pressure|fight on|no military (answer|solution)|"
     r"political (solution|dialogue)|sit down|the table\b|\b(the|this|a|its|their|our|[\w-]+-point|[\w-]+['’]s?) ([\w-]+ )?(plan|proposal|offer|initiative)\b|"
     r"(operations?|offensive|campaign|attacks) (\w+ ){0,4}(continue|go on|press on)|until (\w+ ){0,6}(defeated|finished|crushed|destroyed|wiped out|eliminated)",
@@ -106,10 +106,11 @@ PERSONAL_PRONOUNS = frozenset("he she him her".split())
 GOVERNMENT_WORDS = re.compile(
     r"\b(ministry|government|presidency|cabinet|office|administration|foreign|interior|defen[cs]e)\b", re.IGNORECASE)
 SUB_UNIT = re.compile(r"\b(ministry|office|presidency|department|army|military|police)\b", re.IGNORECASE)
-GENERIC_GROUPS = frozenset("group militants insurgents rebels movement guerrillas fighters".split())
+GENERIC_GROUPS = frozenset("group militants insurgents rebels movement guerrillas fighters wing".split())
 GROUP_SYNONYMS = {"coalition": "alliance", "alliance": "alliance", "front": "movement", "movement": "movement",
                   "rebels": "alliance", "group": "movement", "militants": "movement", "insurgents": "movement",
-                  "council": "council", "party": "party", "army": "army", "militia": "movement"}
+                  "council": "council", "party": "party", "army": "army", "militia": "movement",
+                  "association": "council", "wing": "movement"}
 ORG_WORDS = re.compile(
     r"^(front|army|council|party|alliance|coalition|government|union|movement|forces|ministry|"
     r"community|conference|organi[sz]ation|nations|states|league|command|office|committee|"

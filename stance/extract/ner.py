@@ -83,6 +83,21 @@ def missed_people(doc, speakers: set[str], places: Gazetteer, outlet: str) -> li
     return new
 
 
+def hyphenated_acronyms(doc) -> list:
+    """'CNDD-FDD', 'PCP-SL': an acronym joined by hyphens, which the tagger rarely takes for a name."""
+    from spacy.tokens import Span
+
+    out, i = [], 0
+    while i < len(doc) - 2:
+        j = i
+        while j + 2 < len(doc) and ACRONYM.match(doc[j].text) and joins(doc[j + 1]) and ACRONYM.match(doc[j + 2].text):
+            j += 2
+        if j > i:
+            out.append(Span(doc, i, j + 1, label="ORG"))
+        i = j + 1
+    return out
+
+
 def split_names(doc) -> list:
     """A three-word name the tagger cut in two ("Momodu Sankara" + "Conteh"): two PERSON
     spans that touch, with no punctuation or space-free join between them, are one person."""
@@ -137,6 +152,7 @@ def repair_people(parsed, places: Gazetteer, outlet: str) -> None:
     known = acronyms(parsed)
     for _, doc in parsed:
         new = spelled_names(doc, known)
+        new += [n for n in hyphenated_acronyms(doc) if not any(n.start < m.end and m.start < n.end for m in new)]
         new += [n for n in split_names(doc) if not any(n.start < m.end and m.start < n.end for m in new)]
         new += [n for n in missed_people(doc, speakers, places, outlet)
                 if not any(n.start < m.end and m.start < n.end for m in new)]

@@ -334,7 +334,8 @@ def group_noun(np: NounPhrase, reg: Registry) -> Entity | None:
     code = next((c for c in np.head.children if c.dep_ == "compound" and re.fullmatch(r"[A-Z][A-Z0-9-]{1,7}", c.text)), None)
     if code is not None and not reg.country_of(code.text):  # 'the M23 rebel group': the group it names
         return reg.organisation(code.text) or reg.get(org_key(code.text), code.text, "organisation")
-    if np.definite or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in np.head.children):
+    if np.definite or any(c.dep_ == "poss" and (c.pos_ == "PROPN" or any(d.lower_ == "the" for d in c.children))
+                          for c in np.head.children):  # "Zanbaria's main rebel coalition", "the insurgents' political wing"
         return coref.group(reg, word, np.pos) or NOBODY
     return None
 
