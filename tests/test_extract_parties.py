@@ -308,3 +308,20 @@ def test_laughing_off_an_offer_and_calling_for_operations_to_resume_are_position
                 "association said the suspension was a gift to terrorists and called on the army to resume operations.")
     assert "ZNL" in r
     assert find(r, "Association of Retired Officers") is not None
+
+
+def test_presidents_and_governors_of_named_places_are_one_collective_unless_each_speaks_for_himself():
+    r = parties("The presidents of Gambia and Guinea-Bissau said in a joint message that they backed the truce.")
+    assert list(r) == ["The presidents of Gambia and Guinea-Bissau"]
+    r = parties("The governors of the six Delta states and the Ijaw Youth Council jointly urged a halt to the fighting.")
+    assert list(r) == ["The governors of the six Delta states and the Ijaw Youth Council"]
+    r = parties("The presidents of Georgia and Russia both said on Wednesday that they accepted the six-point plan, "
+                "but each attached his own reading of it.")
+    assert not any(k.startswith("The presidents") for k in r)
+
+
+def test_the_three_bodies_are_the_three_member_collective_named_before():
+    r = parties("The African Union, ECOWAS and the United Nations mission urged an immediate return to the truce line.\n\n"
+                "\"We call on all parties to stop the fighting at once,\" the three bodies said in a joint statement.")
+    assert list(r) == ["The African Union, ECOWAS and the United Nations mission"]
+    assert len(r["The African Union, ECOWAS and the United Nations mission"][1]) == 2

@@ -53,7 +53,8 @@ def _is_body(tok) -> bool:
     if tok.pos_ == "PRON" or _label(tok) == "PERSON":
         return False
     return _label(tok) in BODY_LABELS or (tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS")) or (
-        tok.pos_ == "PROPN" and _label(tok) != "PERSON")
+        tok.pos_ == "PROPN" and _label(tok) != "PERSON") or (
+        tok.pos_ == "NOUN" and any(c.dep_ == "compound" and _label(c) == "ORG" for c in tok.children))  # 'the UN mission'
 
 
 def _qualified(head, reg: Registry) -> bool:
@@ -62,7 +63,8 @@ def _qualified(head, reg: Registry) -> bool:
     mods = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
     named = [m for m in mods if m.text[:1].isupper() or m.lower_ in words["qualifiers"]]
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
-        named += [p for p in prep.children if p.dep_ == "pobj" and p.text[:1].isupper()]
+        named += [p for p in prep.children if p.dep_ == "pobj" and (
+            p.text[:1].isupper() or any(m.dep_ == "compound" and m.text[:1].isupper() for m in p.children))]
     if not named:
         return False
     countries = {reg.country_of(m.text) for m in named if m.text[:1].isupper()}
@@ -99,6 +101,8 @@ def collective_speaker(head, reg: Registry) -> Entity | None:
         return None
     parts = conjuncts(head)
     lemma = head.lemma_.lower()
+    if any(t.lower_ in ("both", "each") and t.head.i in (head.i, head.head.i) for t in head.doc[head.i : head.head.i + 2]):
+        return None  # 'the presidents of Georgia and Russia both said': each speaks for himself
     if len(parts) >= 2:
         if not all(_is_body(t) for t in parts) or any(c.dep_ == "cc" and c.lower_ == "or" for t in parts for c in t.children):
             return None  # "the New Forces, or FN": one body and its acronym

@@ -120,7 +120,28 @@ def relative_pronoun(np: NounPhrase, reg: Registry) -> Entity | None:
 
 def collective(np: NounPhrase, reg: Registry) -> Entity | None:
     """'The African Union, the EU and neighbouring states', 'European leaders': one party."""
-    return collective_speaker(np.head, reg)
+    found = collective_speaker(np.head, reg)
+    if found is not None:
+        found.mentions.append(np.pos)
+    return found
+
+
+COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+COUNTED_HEADS = frozenset("body organisation organization government country leader state power nation mediator".split())
+
+
+def counted_collective(np: NounPhrase, reg: Registry) -> Entity | None:
+    """'the three bodies', 'the three said': the collective named last before with that many members."""
+    head = np.head
+    if head.pos_ == "NUM" and head.lower_ in COUNTS and np.definite:
+        count = COUNTS[head.lower_]
+    elif head.lemma_.lower() in COUNTED_HEADS and head.tag_ == "NNS":
+        count = next((COUNTS[c.lower_] for c in head.children if c.dep_ in ("nummod", "det", "predet") and c.lower_ in COUNTS), 0)
+    else:
+        return None
+    members = [e for key, e in reg.by_key.items() if key.startswith("c:") and e.mentions and min(e.mentions) < np.pos
+               and len(re.split(r",\s*(?:and\s+)?|\s+and\s+", e.name)) == count]
+    return max(members, key=lambda e: max(m for m in e.mentions if m < np.pos)) if members else None
 
 
 def country_name(np: NounPhrase, reg: Registry) -> Entity | None:
@@ -341,7 +362,7 @@ def group_noun(np: NounPhrase, reg: Registry) -> Entity | None:
 
 
 RULES: tuple[Rule, ...] = (
-    dateline, relative_pronoun, collective, country_name, place_subject, named_person, appositive_person, unnamed_speaker,
+    dateline, relative_pronoun, collective, counted_collective, country_name, place_subject, named_person, appositive_person, unnamed_speaker,
     personal_pronoun, surname, source, unresolvable_pronoun, organisation, country_body, unknown_subject,
     epithet, the_government, group_noun,
 )
