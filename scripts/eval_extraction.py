@@ -43,7 +43,8 @@ def run_split(name: str, verbose: bool) -> tuple[dict, list[str]]:
         predicted.append(found)
         for party, sts in found:
             for st in sts:
-                if st.relevant and not any(s <= st.start and st.end <= e for s, e in article.body):
+                spans = article.body + ([article.title_span] if st.form == "headline" else [])
+                if st.relevant and not any(s <= st.start and st.end <= e for s, e in spans):
                     junk.append(f"{art.path.name}: {party.name}: {st.text[:80]!r}")
         if verbose:
             pairs = {id(item): g.name for item, g in match_parties(found, art.parties)}

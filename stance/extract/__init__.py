@@ -2,7 +2,7 @@
 
 The stage, in order: register the entities the article names (collect), attribute
 each body sentence to the entity whose position it carries (statements, which resolves
-speaker phrases with resolve), drop sources and commentators, let a named spokesperson
+speaker phrases with resolve) and a headline quoting a party to that party (headline), drop sources and commentators, let a named spokesperson
 represent their body (roles, data/GUIDELINES.md 2.2), and keep the parties with at
 least one relevant statement (relevance); an aid agency or monitor is kept only when it
 calls for a halt itself (guideline 9).
@@ -13,6 +13,7 @@ from __future__ import annotations
 from stance.extract.collect import collect_entities
 from stance.extract.entities import Entity
 from stance.extract.governments import name_governments
+from stance.extract.headline import headline_statement
 from stance.extract.lexicon import CALL_FOR_HALT
 from stance.extract.relevance import context_relevance, learned_relevance, relevant
 from stance.extract.roles import fold_into_spokespeople
@@ -56,7 +57,9 @@ def extract(article: Article, parsed: list[tuple[int, object]], learned: bool = 
     """Parties with at least one relevant statement, in order of first statement; ``learned=False``
     leaves relevance to the lexical rule alone (what the learned decision is trained on)."""
     registry = collect_entities(parsed, outlet=article.outlet)
-    grouped = _by_party(extract_statements(parsed, registry))
+    attributed = extract_statements(parsed, registry)
+    headline = headline_statement(article, registry)
+    grouped = _by_party(attributed + ([headline] if headline else []))
     fold_into_spokespeople(grouped, registry.organisation)
     name_governments(registry)
     paragraphs = [(offset, offset + len(doc.text)) for offset, doc in parsed]

@@ -59,7 +59,7 @@ LEADER_TITLES = re.compile(
 SPOKES = re.compile(r"\bspokes(man|woman|person|people)\b|\bpress secretary\b|\b(political )?representative\b", re.IGNORECASE)
 RELEVANCE = re.compile(
     r"cease-?\s?fire|truce|armistice|\bfreez\w*\b|halt\w*\b|hostilities|peace\b|negotiat\w*|\btalks?\b|dialogue|"
-    r"diplomatic|settlement|fight (on|for as long)|keep fighting|(still|go on|continue) fighting|continue to fight|fight to|(stop|end|halt|ends?) (to )?(the |all )?fighting|end (the|this|to the) war|eternal war|war (will|would|must) end|"
+    r"diplomatic|settlement|fight (on|for as long)|keep fighting|\b(war|fighting|battle)\b( \w+){0,3} (goes|go|will go|must go) on\b|(still|go on|continue) fighting|continue to fight|fight to|(stop|end|halt|ends?) (to )?(the |all )?fighting|end (the|this|to the) war|eternal war|war (will|would|must) end|"
     r"withdraw\w*|lay down|surrender|de-?escalat\w*|pause|lull|victory|stand-?still|deal\b|agreement|"
     r"frozen conflict|front ?lines?|battlefield lines|compromise|concession|mediat\w*|accord\b|bargain|"
     r"stop (the )?(war|fighting|shooting|killing|offensive)|guns (\w+ ){0,2}(silent|quiet)|\bstop(s|ped|ping)?\b|"
