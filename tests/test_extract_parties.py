@@ -325,3 +325,16 @@ def test_the_three_bodies_are_the_three_member_collective_named_before():
                 "\"We call on all parties to stop the fighting at once,\" the three bodies said in a joint statement.")
     assert list(r) == ["The African Union, ECOWAS and the United Nations mission"]
     assert len(r["The African Union, ECOWAS and the United Nations mission"][1]) == 2
+
+
+def test_a_general_with_a_nickname_that_sounds_like_a_bystander_is_still_a_party():
+    r = parties("General Sabina Orrel, known in the ranks as \"the Widow of Vell,\" said the army accepted a truce in principle "
+                "but wanted the bridges back first.")
+    assert find(r, "Orrel") is not None
+
+
+def test_a_compound_surname_alone_is_the_person_with_the_longer_name():
+    r = parties("Front leader Sidi Ahmed Lamine Ould Vara told supporters that the truce was over.\n\n"
+                "\"We gave the world twenty years of silence, and the world gave us nothing,\" Ould Vara said.")
+    (name,) = r
+    assert name.endswith("Lamine Ould Vara") and len(r[name][1]) == 2

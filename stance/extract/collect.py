@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from stance.extract.entities import Entity, Registry, drop_the, org_key
-from stance.extract.lexicon import COMMENTATOR, GROUP_HEADS, GROUP_SYNONYMS, INSTITUTIONS, MEDIA_NOUNS, ORG_WORDS, SPOKES, WEEKDAYS, observer_pattern
+from stance.extract.lexicon import COMMENTATOR, GROUP_HEADS, GROUP_SYNONYMS, INSTITUTIONS, LEADER_TITLES, MEDIA_NOUNS, ORG_WORDS, SPOKES, WEEKDAYS, observer_pattern
 from stance.extract.ner import repair_people
 from stance.extract.places import Gazetteer
 from stance.extract.roles import acronym_of, appositive, head_role, left_title, speaks_for
@@ -111,8 +111,8 @@ def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
     named_as = head_role(ent)
     if named_as and (not person.role or (len(person.role.split()) == 1 and SPOKES.search(named_as))):
         _set_role(reg, person, named_as, pos)
-    if COMMENTATOR.search(" ".join((role, named_as, after.group(1) if after else ""))):
-        person.is_commentator = True
+    if COMMENTATOR.search(" ".join((role, named_as, after.group(1) if after else ""))) and not LEADER_TITLES.search(title):
+        person.is_commentator = True  # ... not 'General Sabine Orrec, known in the ranks as "the Widow of Vell"'
     if title:
         person.add_alias(f"{title} {text}")
     person.mentions.append(pos)

@@ -49,10 +49,13 @@ def org_key(name: str) -> str:
 
 def _same_person(known: list[str], words: list[str]) -> bool:
     """Whether two forms of a name fit one person: a single word that ends the full name,
-    or the same first name with the shorter form's other words inside the longer one."""
+    the same first name with the shorter form's other words inside the longer one, or a
+    compound surname ending a longer name ('Ould Baba' in 'Sidi Mohamed Lamine Ould Baba')."""
     if len(known) < 2:
         return known == words[-1:]
     short, long = sorted((known, words), key=len)
+    if len(short) >= 2 and len(long) > len(short) and long[-len(short):] == short:
+        return True
     return short[0] == long[0] and all(w in long[1:] for w in short[1:])
 
 
