@@ -54,6 +54,15 @@ CASES = [
     ("Oda Fenn", ["Oda Fenn said the army would continue its offensive.", "Two years ago she backed a ceasefire plan."], "rejecting"),
     ("Council", ["The Council said it would accept a truce if the airport reopened.", "It had rejected an earlier truce proposal in January."], "conditional"),
     ("Ana Vey", ["Ana Vey, who had signed a truce in 2019, said on Monday there would be no ceasefire this year."], "rejecting"),
+    ("Tavi Orr", ["Tavi Orr, who said as recently as June that he would never hand over a rifle, told reporters his men would observe the truce.",
+                  "\"The war has given our people nothing but funerals, and my boys will not shoot again,\" he said."], "open"),
+    ("Ilan Besh", ["\"I ask the government to sit down with us,\" Ilan Besh wrote from prison.",
+                   "For most of the past decade he had denounced any talk of dialogue as capitulation."], "open"),
+    # 3 as real pages word it: promises not to shoot, units stood down
+    ("Lowland Front", ["\"From tonight our men will not open fire on anyone,\" the Lowland Front said."], "open"),
+    ("Coast Army", ["\"Our units have stood down, and the war is over as far as we are concerned,\" the Coast Army said."], "open"),
+    ("Delta Guard", ["The Delta Guard told its fighters to hold their positions and to fire only if fired upon."], "open"),
+    ("Oren Vale", ["Oren Vale said the halt had begun and that his government hoped the accord, if signed, would bring the refugees home."], "open"),
     # wordings whose plain cue misleads
     ("envoy", ["The envoy did not rule out a truce before winter."], "open"),
     ("Marra Council", ["The Marra Council said it was ready to stop fighting today, with no preconditions."], "open"),
