@@ -338,3 +338,15 @@ def test_a_compound_surname_alone_is_the_person_with_the_longer_name():
                 "\"We gave the world twenty years of silence, and the world gave us nothing,\" Ould Vara said.")
     (name,) = r
     assert name.endswith("Lamine Ould Vara") and len(r[name][1]) == 2
+
+
+def test_any_country_of_the_world_is_known_by_its_name_capital_and_demonym():
+    r = parties("PORT MORESBY — The government wanted the truce to become permanent, residents said.\n\n"
+                "Papua New Guinean officials said the government would extend the truce if the rebels handed in their weapons.")
+    assert list(r) == ["Papua New Guinea"]
+
+
+def test_the_government_s_negotiators_in_a_foreign_capital_are_the_government_s():
+    r = parties("MONROVIA — Liberia's government said it welcomed the truce.\n\n"
+                "Officials said the government's negotiators in Accra had been told to sign a ceasefire once the rebels pulled back.")
+    assert "Ghana" not in r and "Liberia" in r

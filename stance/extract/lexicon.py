@@ -129,9 +129,31 @@ COMMENTATOR = re.compile(
 )
 
 
+NOT_PLACES = frozenset("victoria kingston hamilton jersey georgetown".split())  # also given names or elsewhere
+
+
+def world_places() -> dict[str, str]:
+    """Every country of the ``countryinfo`` package (ISO 3166 names, capitals, demonyms and
+    long-form spellings): the places a news page from any conflict may name."""
+    from countryinfo import all_countries
+
+    out: dict[str, str] = {}
+    for info in all_countries():
+        country, capital, demonym = info.name(), info.capital(), info.demonym() or ""
+        capitals = capital if isinstance(capital, list) else [capital or ""]
+        spellings = [a for a in info.alt_spellings() or [] if len(a) > 3]
+        demonyms = [demonym, demonym + "s"] if demonym.endswith(("an", "i")) else [demonym]
+        for alias in [country, *capitals, *demonyms, *spellings]:
+            if alias and alias.lower() not in NOT_PLACES:
+                out.setdefault(alias.lower(), country)
+    return out
+
+
 @lru_cache(maxsize=1)
 def places() -> dict[str, str]:
-    """Capital, demonym and country name -> country: governments named by any of them merge."""
+    """Capital, demonym and country name -> country: governments named by any of them merge.
+    The project's list (resources/places.yaml: the names news uses, such as "Kiev" or
+    "Abidjan") comes first; the world list fills in every other country."""
     data = yaml.safe_load(resources.files("stance.resources").joinpath("places.yaml").read_text("utf-8"))
     out: dict[str, str] = {}
     for country, info in data.items():
@@ -139,6 +161,10 @@ def places() -> dict[str, str]:
         for alias in [info.get("capital", "")] + info.get("demonyms", []) + info.get("aliases", []):
             if alias:
                 out[alias.lower()] = country
+    known = set(out.values())
+    for alias, country in world_places().items():
+        if country not in known:
+            out.setdefault(alias, country)
     return out
 
 
@@ -160,7 +186,7 @@ def observer_pattern() -> re.Pattern:
 
 def country_of(word: str) -> str | None:
     """The country a place word names ("Damascus", "Syria's" and "Syrian" all name Syria)."""
-    return places().get(re.sub(r"[’']s$", "", word.lower().strip(" .’'")).strip(" .’'"))
+    return places().get(re.sub(r"^the\s+|[’']s$", "", word.lower().strip(" .’'")).strip(" .’'"))
 
 
 def is_outlet(text: str, outlet: str = "") -> bool:

@@ -336,7 +336,7 @@ def epithet(np: NounPhrase, reg: Registry) -> Entity | None:
 
 
 def the_government(np: NounPhrase, reg: Registry) -> Entity | None:
-    if np.lemma == "government" and np.definite and len(np.toks) <= 2:
+    if np.lemma == "government" and np.definite and len([t for t in np.toks if t.dep_ != "case"]) <= 2:
         return coref.main_government(reg)
     return None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from stance.extract.coref import main_government
 from stance.extract.entities import Entity, Registry
 from stance.extract.lexicon import ANONYMOUS_HEADS, GOVERNMENT_WORDS, SPOKES
 from stance.names import bare_name
@@ -17,7 +18,13 @@ ARMY = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+(?:an|ian|ese|i|ish))\s+(army|milit
 
 
 def body_of(reg: Registry, toks, ents) -> Entity | None:
-    """The body named inside a noun phrase: an organisation, or a country's government."""
+    """The body named inside a noun phrase: an organisation, or a country's government
+    ("the government's negotiators in Accra" are the article's government's, not Ghana's)."""
+    if any(t.dep_ == "poss" and t.lemma_.lower() == "government" and t.i < toks[-1].i for t in toks) and not any(
+            t.dep_ == "poss" and t.pos_ == "PROPN" for t in toks):
+        found = main_government(reg)
+        if found is not None:
+            return found
     for e in ents:
         name = bare_name(e.text)
         country = reg.country_of(name.split()[0]) if name.split() else None
