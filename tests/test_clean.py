@@ -60,3 +60,15 @@ def test_feed_block_in_authored_page():
     body = body_text(art)
     assert "ready for a ceasefire if the rebels withdrew" in body
     assert "ferries" not in body and "Storm closes" not in body and "Latest news" not in body
+
+
+def test_a_news_paragraph_after_an_appeal_stays_in_the_body_whatever_its_our():
+    page = ("Truce talks stall as militia digs in\n\n"
+            "KEEP THE LEDGER INDEPENDENT. Our reporters are on both sides of the line. Become a supporter today.\n"
+            "Support us\n\n"
+            "The Volunteer Brigades said they were not ready for talks. \"We will not sit down with people who stole our "
+            "water,\" the Brigades said in a message to their members.\n\n"
+            "Fighting went on along the salt flats on Sunday, residents said.\n")
+    article = clean_article("page", page)
+    body = " ".join(page[s:e] for s, e in article.body)
+    assert "not ready for talks" in body and "Become a supporter" not in body

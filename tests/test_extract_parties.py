@@ -350,3 +350,10 @@ def test_the_government_s_negotiators_in_a_foreign_capital_are_the_government_s(
     r = parties("MONROVIA — Liberia's government said it welcomed the truce.\n\n"
                 "Officials said the government's negotiators in Accra had been told to sign a ceasefire once the rebels pulled back.")
     assert "Ghana" not in r and "Liberia" in r
+
+
+def test_the_last_word_of_a_group_s_name_is_that_group_and_a_list_of_places_is_no_title():
+    r = parties("The Merrow Volunteer Brigades, the militia of salt workers, said they were not ready for any truce.\n\n"
+                "\"We will not sit down with people who stole our water,\" the Brigades said in a message to members.")
+    (name,) = r
+    assert name.endswith("Volunteer Brigades") and len(r[name][1]) == 2

@@ -100,6 +100,8 @@ def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
     else:
         person.add_alias(text)
     title = left_title(doc, ent)
+    if re.search(r"\b(?:and|or|of|the|in|for)$", title):
+        title = ""  # 'Kuito and' before 'Luena': a list of places, not a title
     role = appositive(ent) or title
     if role and (not person.role or len(role) > len(person.role)):
         _set_role(reg, person, role)
@@ -165,13 +167,14 @@ def _register(reg: Registry, doc, ent, offset: int) -> None:
 
 def _organisation(reg: Registry, name: str) -> Entity:
     """The organisation a name refers to: an acronym is the organisation whose initials it
-    spells ("KDA" for "Kessa Defence Army"), else the organisation of that name."""
-    if reg.organisation(name) is None and name.isupper() and " " not in name:
-        spelled = [e for e in reg.entities if e.kind == "organisation" and not e.is_source
-                   and " " in e.name and acronym_of(name, e.name)]
-        if len(spelled) == 1:
-            spelled[0].add_alias(name)
-            reg.by_key[org_key(name)] = spelled[0]
+    spells ("KDA" for "Kessa Defence Army"), a single word the one organisation whose name
+    it ends ("the Brigades"), else the organisation of that name."""
+    if reg.organisation(name) is None and " " not in name:
+        longer = [e for e in reg.entities if e.kind == "organisation" and not e.is_source and " " in e.name
+                  and (acronym_of(name, e.name) if name.isupper() else e.name.split()[-1].lower() == name.lower())]
+        if len(longer) == 1:  # 'KDA' or 'the Brigades' for the 'Kessa Defence Army' or 'Merrin Volunteer Brigades'
+            longer[0].add_alias(name)
+            reg.by_key[org_key(name)] = longer[0]
     return reg.get(org_key(name), ("the " + name) if name.lower() in INSTITUTIONS else name, "organisation")
 
 

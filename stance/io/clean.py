@@ -177,14 +177,19 @@ def _mark_masthead(lines: list[Line]) -> str:
     return name or in_menu
 
 
+REPORTING = re.compile(r"[\"“”]|\b(?:said|says|told|according to|announced|urged|added)\b|^[A-Z][A-Z .'-]{2,}(?:,[^—–]{0,30})?\s*[—–]")
+
+
 def _mark_appeals(lines: list[Line]) -> None:
-    """An appeal starts at a strong cue and runs on through first-person-plural lines."""
+    """An appeal starts at a strong cue and runs on through first-person-plural lines; a
+    line that reports someone's words (a quotation, "said", a dateline) is the news again,
+    whatever its "we" and "our"."""
     in_appeal = False
     for line in lines:
         strong = len(APPEAL_CUES.findall(line.text))
         if strong:
             in_appeal = True
-        elif in_appeal and not (FIRST_PLURAL.search(line.text) or _words(line.text) <= 6):
+        elif in_appeal and (REPORTING.search(line.text) or not (FIRST_PLURAL.search(line.text) or _words(line.text) <= 6)):
             in_appeal = False
         if in_appeal:
             _mark(line, "appeal")
