@@ -357,3 +357,8 @@ def test_the_last_word_of_a_group_s_name_is_that_group_and_a_list_of_places_is_n
                 "\"We will not sit down with people who stole our water,\" the Brigades said in a message to members.")
     (name,) = r
     assert name.endswith("Volunteer Brigades") and len(r[name][1]) == 2
+
+
+def test_a_listed_news_agency_is_never_a_party():
+    r = parties("The video, obtained by Agence France-Presse, showed the commander. \"We have agreed a ceasefire,\" he said.")
+    assert "Agence France-Presse" not in r

@@ -189,11 +189,21 @@ def country_of(word: str) -> str | None:
     return places().get(re.sub(r"^the\s+|[’']s$", "", word.lower().strip(" .’'")).strip(" .’'"))
 
 
+@lru_cache(maxsize=1)
+def news_outlets() -> tuple[str, ...]:
+    """News organisations that outlets relay (resources/news_outlets.txt), longest first."""
+    raw = resources.files("stance.resources").joinpath("news_outlets.txt").read_text(encoding="utf-8")
+    names = [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    return tuple(sorted(names, key=len, reverse=True))
+
+
 def is_outlet(text: str, outlet: str = "") -> bool:
-    """A news organisation (never a party): a known wire or outlet word, or the article's own outlet."""
+    """A news organisation (never a party): a listed outlet ("Agence France-Presse"), a known
+    wire or outlet word, or the article's own outlet."""
     low = bare_name(text).lower()
     words = set(re.findall(r"[a-z]+", low))
-    return bool(words & KNOWN_OUTLETS) or bool(NEWS_ORG_WORDS.search(low)) or names_outlet(low, outlet.lower())
+    return (bool(words & KNOWN_OUTLETS) or bool(NEWS_ORG_WORDS.search(low)) or names_outlet(low, outlet.lower())
+            or low in {name.lower() for name in news_outlets()})
 
 
 def names_outlet(low: str, outlet: str) -> bool:

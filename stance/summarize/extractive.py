@@ -18,8 +18,9 @@ from stance.aggregate import merge_parties
 from stance.names import mention_names
 from stance.summarize.gate import FRAME_WORDS, unnamed
 from stance.types import Position, SourceSentence, SummarySentence
+from stance.extract.lexicon import news_outlets
 from stance.summarize.text import (
-    OPEN_QUOTES, body_sentences, join_names, loaded_words, news_outlets, outlet_name, printed_date, words,
+    OPEN_QUOTES, body_sentences, join_names, loaded_words, outlet_name, printed_date, words,
 )
 from stance.types import ArticleResult, Evidence, MergedParty
 

@@ -17,8 +17,9 @@ from functools import lru_cache
 from typing import Protocol
 
 from stance.types import SourceSentence
+from stance.extract.lexicon import news_outlets
 from stance.summarize.text import (
-    QUOTE_SPAN, loaded_words, news_outlets, normalise_quotes, outside_quotes, quoted_spans, words,
+    QUOTE_SPAN, loaded_words, normalise_quotes, outside_quotes, quoted_spans, words,
 )
 
 NUMBER_WORDS = {w: str(i) for i, w in enumerate(

@@ -98,11 +98,6 @@ def loaded_words(text: str) -> list[str]:
     return [m.group(0) for m in loaded_lexicon().finditer(outside_quotes(text))]
 
 
-@lru_cache(maxsize=1)
-def news_outlets() -> tuple[str, ...]:
-    return tuple(sorted(_lines("news_outlets.txt"), key=len, reverse=True))
-
-
 def outlet_name(article: Article) -> str:
     """The outlet that published an article, falling back to its file name."""
     if article.outlet.strip():
