@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from stance.names import proper_names, surname
+from stance.names import proper_names, same_person, surname
 from stance.types import Article, Evidence, MergedParty, Party, PartyStance, SourceStance, Statement
 
 DEFAULT_THRESHOLD = 0.5
@@ -28,8 +28,9 @@ def party_stance(article: Article, party: Party, statements: list[Statement], pr
 
 
 def _identity(party: Party) -> list[tuple[str, str]]:
-    """Two parties of one kind are the same when they share a key: a person's surname,
-    else any proper name (the normalised name or a proper-name alias)."""
+    """Keys under which a party may meet its equals: a person's surname (then
+    :func:`stance.names.same_person` decides), else any proper name (the normalised name or
+    a proper-name alias): two parties of one kind sharing one are the same."""
     if party.kind == "person":
         return [(party.kind, surname(party.name))]
     return [(party.kind, name) for name in sorted(proper_names(party.name, party.aliases))]
@@ -39,17 +40,18 @@ def merge_parties(per_article: list[tuple[Article, list[PartyStance]]], threshol
     """Each party joins the first group whose first party it is the same as (:func:`_identity`),
     found through an index of those keys, so thousands of articles merge in linear time."""
     groups: list[list[tuple[Article, PartyStance]]] = []
-    first_group: dict[tuple[str, str], int] = {}
+    first_group: dict[tuple[str, str], list[int]] = {}
     for article, stances in per_article:
         for ps in stances:
             keys = _identity(ps.party)
-            known = [first_group[k] for k in keys if k in first_group]
+            known = [g for k in keys for g in first_group.get(k, [])
+                     if ps.party.kind != "person" or same_person(groups[g][0][1].party.name, ps.party.name)]
             if known:
                 groups[min(known)].append((article, ps))
                 continue
             groups.append([(article, ps)])
             for k in keys:
-                first_group.setdefault(k, len(groups) - 1)
+                first_group.setdefault(k, []).append(len(groups) - 1)
     merged = []
     for group in groups:
         parties = [ps.party for _, ps in group]

@@ -62,6 +62,19 @@ def surname(name: str) -> str:
     return words[-1] if words else ""
 
 
+def first_name(name: str) -> str:
+    """A personal name's first word when the name has one besides the surname ("" for "Minister Voss")."""
+    words = name_words(name)
+    return words[0] if len(words) >= 2 else ""
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two names of one person: the same surname, and no two different first names
+    ("Anna Petrenko" and "Ivan Petrenko" are brothers; "Petrenko" may be either)."""
+    fa, fb = first_name(a), first_name(b)
+    return surname(a) == surname(b) and (not fa or not fb or fa == fb)
+
+
 def looks_personal(name: str) -> bool:
     """A personal name: 2-5 capitalised words, no 'of', no organisation words."""
     words = re.sub(r"\([^)]*\)", "", name).split()

@@ -280,3 +280,20 @@ def test_disagreement_between_outlets_is_stated():
     cov = party_coverage(event, gold)
     assert cov["party_coverage"] == pytest.approx(2 / 3)
     assert 0.0 < balance(event) <= 1.0
+
+
+def test_a_party_quoted_only_in_the_headline_is_summarised_with_the_headline_as_evidence(tmp_path):
+    from stance.eval.events import offsets_valid
+    from stance.summarize.extractive import party_sentences
+
+    page = tmp_path / "page.txt"
+    page.write_text("Army chief Dolan: 'No truce until the hills are cleared'\n\n"
+                    "KARSA, May 3 (Harbor Wire) — Senator Mira Dolan said on Monday the country needed a truce within "
+                    "the week, while General Anton Dolan, the army chief of staff, inspected troops near the front.\n\n"
+                    "The general did not speak to reporters. Fighting continued in the hills east of the capital.\n",
+                    encoding="utf-8")
+    results = list(run([str(page)], classifier="rules"))
+    by_source = {r.article.source: r.article for r in results}
+    sentences = [s for s in party_sentences(results)[0] if s.party == "Anton Dolan"]
+    assert sentences and all(offsets_valid(s, by_source) for s in sentences)
+    assert "No truce until the hills are cleared" in sentences[0].text
