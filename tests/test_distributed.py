@@ -8,6 +8,7 @@ import pytest
 ray = pytest.importorskip("ray")
 pytestmark = pytest.mark.slow  # 80-100 s on 2 shared cores: Ray start-up, two actor pools, the local reference run
 
+from stance.data import load_dev  # noqa: E402
 from stance.pipeline import load_classifier  # noqa: E402
 from stance.distributed import predict_dataset, predict_files  # noqa: E402
 from stance.io.ingest import InputError  # noqa: E402
@@ -30,7 +31,7 @@ def local_ray():
 @pytest.fixture(scope="module")
 def local_lines() -> dict[str, str]:
     """source -> the `stance predict --format jsonl` line of the plain local run."""
-    assert len(ARTICLES) == 62
+    assert len(ARTICLES) == len(load_dev()) + 2  # every dev article and both seeds
     results = list(run([str(p) for p in ARTICLES], load_classifier(MODEL)))
     return {r.article.source: to_jsonl_line(r) for r in results}
 
