@@ -364,17 +364,21 @@ def test_distractors_plant_the_party_into_other_rows_sentences():
 
 
 def test_mix_weight_follows_the_better_model_and_stays_calibrated():
-    from stance.classify.mix import fit_mix, weighted_probs
+    from stance.classify.calibrate import fit_temperature
+    from stance.classify.mix import fit_encoder_weight, log_weighted, weighted_probs
 
     rng = np.random.default_rng(3)
     gold = rng.integers(0, 3, 200)
     good = np.full((200, 3), 0.1)
     good[np.arange(200), gold] = 0.8
     noise = softmax(rng.normal(0, 1, (200, 3)))
-    weight, temperature = fit_mix(good, noise, gold)
-    assert weight >= 0.5 and temperature > 0
-    assert fit_mix(noise, good, gold)[0] <= 0.5  # arguments swapped: the weight follows the good model
-    p = weighted_probs({"encoder": good, "tfidf": noise}, {"encoder": weight, "tfidf": 1 - weight}, temperature)
+    weight = fit_encoder_weight(good, noise, gold)
+    assert weight >= 0.5
+    assert fit_encoder_weight(noise, good, gold) <= 0.5  # arguments swapped: the weight follows the good model
+    parts, weights = {"encoder": good, "tfidf": noise}, {"encoder": weight, "tfidf": 1 - weight}
+    temperature = fit_temperature(log_weighted(parts, weights), gold)
+    assert temperature > 0
+    p = weighted_probs(parts, weights, temperature)
     assert np.allclose(p.sum(-1), 1.0) and (p >= 0).all()
     assert (p.argmax(-1) == gold).mean() > 0.95
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from stance.classify.calibrate import as_array, fit_temperature, softmax
+from stance.classify.calibrate import as_array, softmax
 from stance.classify.tfidf import TfidfClassifier
 from stance.types import PartyInput
 
@@ -32,6 +32,11 @@ def tfidf_probs(items: list[PartyInput], tfidf: TfidfClassifier) -> np.ndarray:
 
 def mixture(p: np.ndarray, q: np.ndarray, weight: float) -> np.ndarray:
     return weight * np.asarray(p) + (1.0 - weight) * np.asarray(q)
+
+
+def mean_probs(*predictions: list[dict[str, float]]) -> list[dict[str, float]]:
+    """The plain average of several classifiers' per-party probabilities (TF-IDF + rules half and half)."""
+    return [{k: sum(p[k] for p in ps) / len(ps) for k in ps[0]} for ps in zip(*predictions)]
 
 
 def weighted(parts: dict[str, np.ndarray], weights: dict[str, float]) -> np.ndarray:
@@ -56,8 +61,9 @@ def mix_weights(mix: dict) -> dict[str, float]:
     return {"encoder": w, "tfidf": 1.0 - w, "rules": 0.0}
 
 
-def fit_mix(p: np.ndarray, q: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
-    """(encoder weight, temperature) fitted on dev probabilities ``p`` (encoder) and ``q`` (TF-IDF)."""
+def fit_encoder_weight(p: np.ndarray, q: np.ndarray, gold: np.ndarray) -> float:
+    """The encoder's weight against TF-IDF, fitted on dev probabilities ``p`` (encoder) and ``q``
+    (TF-IDF); the mixture's temperature is fitted afterwards, on the whole mixture."""
     from sklearn.metrics import f1_score
 
     gold = np.asarray(gold)
@@ -69,4 +75,4 @@ def fit_mix(p: np.ndarray, q: np.ndarray, gold: np.ndarray) -> tuple[float, floa
         key = (round(float(f1), 6), -nll)
         if best_key is None or key > best_key:
             best, best_key = w, key
-    return best, fit_temperature(np.log(np.clip(mixture(p, q, best), 1e-12, None)), gold)
+    return best

@@ -13,22 +13,18 @@ fitted on dev can calibrate them.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
+from stance.classify.rules import rules
+
 OPEN, CONDITIONAL, REJECTING, NONE = range(4)
-BACKGROUND_WEIGHT = 0.25
 CONFIDENT = 0.5
-BACKGROUND = re.compile(
-    r"\b(last (year|month|week|summer|winter|spring|autumn|fall|time)|(a|one|two|three|four|five|several|\d+) "
-    r"(years?|months?|decades?) ago|in (19|20)\d\d\b|previously|in the past|back in|at the time|had once|"
-    r"earlier (this|that|last) (year|month))", re.IGNORECASE)
 
 
 def is_background(text: str) -> bool:
-    """A statement that recalls a past position rather than stating the current one."""
-    return BACKGROUND.search(text) is not None
+    """A statement that recalls a past position rather than stating the current one (the cue
+    rules' background patterns, resources/stance_rules.yaml)."""
+    return any(p.search(text) for p in rules().background)
 
 
 def aggregate(probs: np.ndarray, background: list[bool], decided_share: float = 0.5) -> np.ndarray | None:
@@ -42,7 +38,7 @@ def aggregate(probs: np.ndarray, background: list[bool], decided_share: float = 
     past = np.asarray(background, dtype=bool) & said
     current = said & ~past if (said & ~past).any() else said
     stance = probs[:, :3] / np.clip(probs[:, :3].sum(-1, keepdims=True), 1e-12, None)
-    weight = (1.0 - probs[:, NONE]) * np.where(past & ~current, BACKGROUND_WEIGHT, 1.0) * said
+    weight = (1.0 - probs[:, NONE]) * np.where(past & ~current, rules().background_weight, 1.0) * said
     mean = (weight[:, None] * stance).sum(0) / max(weight.sum(), 1e-12)
     labels = np.where(probs[:, :3].max(-1) >= CONFIDENT, stance.argmax(-1), NONE)
     final = int(np.flatnonzero(current)[-1])

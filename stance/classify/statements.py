@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from stance.classify.calibrate import as_array, as_dicts, fit_temperature, softmax
+from stance.classify.mix import mean_probs
 from stance.classify.rule3 import aggregate, is_background
 from stance.classify.rules import sentence_scores
 from stance.classify.tfidf import TfidfModel
@@ -148,8 +149,7 @@ def half_half(items: list[PartyInput]) -> list[dict[str, float]]:
     from stance.classify.rules import RuleClassifier
     from stance.classify.tfidf import TfidfClassifier
 
-    a, b = TfidfClassifier().predict(items), RuleClassifier().predict(items)
-    return [{k: (x[k] + y[k]) / 2 for k in LABELS} for x, y in zip(a, b)]
+    return mean_probs(TfidfClassifier().predict(items), RuleClassifier().predict(items))
 
 
 @lru_cache(maxsize=1)

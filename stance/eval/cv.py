@@ -98,8 +98,9 @@ def recipe_predictor(recipe: str, fold_dir: Path, seed: int = 13) -> Predictor:
         parts = [RuleClassifier().predict] if "rules" in recipe else []
         if "tfidf" in recipe:
             parts.append(TfidfClassifier(fit_on_train(fold_dir, seed)).predict)
-        return lambda items: [{k: sum(p[k] for p in ps) / len(ps) for k in ps[0]}
-                              for ps in zip(*(predict(items) for predict in parts))]
+        from stance.classify.mix import mean_probs
+
+        return lambda items: mean_probs(*(predict(items) for predict in parts))
     from stance.classify.registry import load_model
     from stance.train.args import load_config
     from stance.train.run import train

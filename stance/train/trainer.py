@@ -20,7 +20,7 @@ import numpy as np
 
 from stance.classify.calibrate import as_array, as_dicts, fit_temperature, stance_probs
 from stance.classify.entail import ENTAIL_LABELS, entail_pairs, entail_targets, stance_logits
-from stance.classify.mix import COMPONENTS, fit_mix, log_weighted, tfidf_probs, weighted, weighted_probs
+from stance.classify.mix import COMPONENTS, fit_encoder_weight, log_weighted, tfidf_probs, weighted, weighted_probs
 from stance.classify.rules import RuleClassifier
 from stance.classify.tfidf import TfidfClassifier, fit_on_train
 from stance.classify.transformer import base_reference, quiet_libraries
@@ -162,7 +162,7 @@ def fit_mixture(encoder_probs: list[dict[str, float]], dev: list[PartyInput], go
     parts = {"encoder": as_array(encoder_probs), "tfidf": tfidf_probs(dev, tfidf),
              "rules": as_array(RuleClassifier().predict(dev))}
     if weights is None:
-        w, _ = fit_mix(parts["encoder"], parts["tfidf"], gold)
+        w = fit_encoder_weight(parts["encoder"], parts["tfidf"], gold)
         weights = {"encoder": w, "tfidf": 1.0 - w}
     weights = {k: float(weights.get(k, 0.0)) for k in COMPONENTS}
     temperature = fit_temperature(log_weighted(parts, weights), gold)
