@@ -33,7 +33,7 @@ def headline_speaker(who: str, reg: Registry) -> Entity | None:
     words = set(name_words(who))
     lower = set(ROLE_WORDS.findall(who.lower()))
     people = [e for e in reg.entities if e.kind == "person" and referable(e) and not (e.is_source or e.is_commentator)]
-    named = [p for p in people if name_words(p.name)[-1:] and name_words(p.name)[-1] in words]
+    named = [p for p in people if set(name_words(p.name)[-1:]) & words]
     if len(named) > 1:
         named = [p for p in named if _roles(p) & lower]
     if len(named) == 1:
@@ -43,7 +43,7 @@ def headline_speaker(who: str, reg: Registry) -> Entity | None:
     by_role = [p for p in people if _roles(p) & lower]
     if len(by_role) == 1:
         return by_role[0]
-    countries = {reg.country_of(w) for w in who.split() if reg.country_of(w)}
+    countries = {country for w in who.split() if (country := reg.country_of(w))}
     if len(countries) == 1 and not by_role:
         return reg.government(countries.pop())
     return None

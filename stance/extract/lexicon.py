@@ -197,13 +197,18 @@ def news_outlets() -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def listed_outlets() -> frozenset[str]:
+    return frozenset(name.lower() for name in news_outlets())
+
+
 def is_outlet(text: str, outlet: str = "") -> bool:
     """A news organisation (never a party): a listed outlet ("Agence France-Presse"), a known
     wire or outlet word, or the article's own outlet."""
     low = bare_name(text).lower()
     words = set(re.findall(r"[a-z]+", low))
     return (bool(words & KNOWN_OUTLETS) or bool(NEWS_ORG_WORDS.search(low)) or names_outlet(low, outlet.lower())
-            or low in {name.lower() for name in news_outlets()})
+            or low in listed_outlets())
 
 
 def names_outlet(low: str, outlet: str) -> bool:

@@ -129,14 +129,13 @@ def spelled_names(doc, known: set[str]) -> list:
     while i < len(doc):
         found = None
         if doc[i].text[:1].isupper() and doc[i].text not in known:
-            words, j = [], i
+            initials, j = "", i
             while j < len(doc) and (doc[j].text[:1].isupper() and doc[j].is_alpha or doc[j].lower_ in CONNECTORS):
+                if doc[j].lower_ not in CONNECTORS:
+                    initials += doc[j].text[0]
+                    if len(initials) >= 2 and initials in known:
+                        found = Span(doc, i, j + 1, label="ORG")
                 j += 1
-                capital = [t for t in doc[i:j] if t.lower_ not in CONNECTORS]
-                initials = "".join(t.text[0] for t in capital)
-                if len(capital) >= 2 and doc[j - 1].lower_ not in CONNECTORS and initials in known:
-                    found = Span(doc, i, j, label="ORG")
-                words.append(doc[j - 1])
         if found is not None:
             out.append(found)
             i = found.end
