@@ -45,9 +45,15 @@ def normalise(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9-]+", text))
 
 
+COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+
+
 def is_proper(alias: str) -> bool:
-    """An alias that names something (a capitalised word past any article), not a pronoun or epithet."""
+    """An alias that names something (a capitalised word past any article and count: "the five
+    Sere Pact states"), not a pronoun or epithet."""
     words = LEADING_ARTICLE.sub("", alias.strip()).split()
+    if len(words) > 1 and (words[0].isdigit() or words[0].lower() in COUNT_WORDS):
+        words = words[1:]
     return bool(words) and words[0][:1].isupper() and alias.strip().lower() not in PRONOUNS
 
 

@@ -362,3 +362,28 @@ def test_the_last_word_of_a_group_s_name_is_that_group_and_a_list_of_places_is_n
 def test_a_listed_news_agency_is_never_a_party():
     r = parties("The video, obtained by Agence France-Presse, showed the commander. \"We have agreed a ceasefire,\" he said.")
     assert "Agence France-Presse" not in r
+
+
+def test_counted_opposition_parties_are_one_collective_party():
+    r = parties("The four opposition parties, led by the Civic Union bloc, issued a joint statement on Monday and said "
+                "they would not back the truce offer.")
+    party, sts = find(r, "opposition parties")
+    assert party.name == "The four opposition parties" and sts
+
+
+def test_a_name_described_as_a_faction_is_an_organisation_with_its_statements():
+    r = parties("Not all the rebels agree. The Grey Heron, a splinter faction that broke away last year, said the leaders "
+                "had sold the cause. \"The Grey Heron will put down its weapons on the day the last soldier leaves, and we "
+                "will fight until that day,\" the faction said.")
+    party, sts = find(r, "Grey Heron")
+    assert party.kind == "organisation"
+    assert len(sts) == 2
+
+
+def test_a_hyphenated_part_of_an_organisations_name_is_kept():
+    r = parties("The VRD-RD, as the Communist Party of Ostria-Red Dawn calls itself, said in leaflets left in markets "
+                "that it rejected the truce.")
+    party, _ = find(r, "Communist Party")
+    assert party.name == "Communist Party of Ostria-Red Dawn"
+    r = parties("The Vesk Liberation Army-backed militia said it rejected the truce.")
+    assert all("backed" not in name for name in r)

@@ -136,3 +136,33 @@ def test_a_group_noun_with_its_own_code_name_is_that_group_not_another_militia()
                 "a Hutu militia founded in 1994.")
     assert "T32" in r
     assert "FDLR" not in r
+
+
+def test_their_envoys_speak_for_the_collective_named_before():
+    r = parties("The five Harrow Compact states urged both governments to sign the truce by Friday. \"The guns on the "
+                "plain should fall silent this week,\" their envoys said in a joint statement.\n\n"
+                "Fighting went on near the river.")
+    party, sts = find(r, "Harrow Compact")
+    assert party.name == "The five Harrow Compact states"
+    assert any("fall silent" in s.text and s.attribution == "their envoys" for s in sts)
+
+
+def test_a_hyphenated_surname_the_tagger_splits_still_names_its_person():
+    r = parties("The UN coordinator for Ostria, Wendell Marrow-Quist, arrived on Monday.\n\n"
+                "\"Every day without shooting is a day when we can reach another valley,\" Marrow-Quist said.")
+    party, sts = find(r, "Marrow-Quist")
+    assert party.name == "Wendell Marrow-Quist" and sts
+
+
+def test_a_participle_of_position_after_the_main_clause_is_its_subjects_position():
+    r = parties("The UN coordinator, Ilsa Varrow-Kent, took the opposite view, urging both sides to stop fighting "
+                "and offering boats to carry ceasefire monitors.")
+    _, sts = find(r, "Varrow-Kent")
+    assert sts and "urging both sides" in sts[0].text
+
+
+def test_a_person_whose_apposition_is_someone_who_is_a_person_not_an_organisation():
+    r = parties("Late on Friday, Benoît Amara-Tessé, the banker who heads the unity government, broke two days of "
+                "silence. The prime minister said he was ready to travel to the front to restore the truce.")
+    party, sts = find(r, "Amara-Tessé")
+    assert party.kind == "person" and sts

@@ -79,3 +79,9 @@ def test_precision_and_recall_by_kind_and_listed_non_parties():
 def test_unlabelled_articles_count_under_unlabelled():
     s = party_prf([[Party("Hamas", kind="organisation")]], [gold(gp("Hamas"))])
     assert list(s["by_kind"]) == ["unlabelled"] and s["by_kind"]["unlabelled"]["tp"] == 1
+
+
+def test_a_counted_alias_with_a_name_matches_but_a_counted_epithet_does_not():
+    g = gold(gp("five states of the Sere Pact", ["The five Sere Pact states", "the five states"]))
+    assert match_parties([Party("The five Sere Pact states")], g.parties)
+    assert not match_parties([Party("the five states")], g.parties)

@@ -49,9 +49,23 @@ def extend_of(doc, ent, text: str) -> str:
     return text
 
 
+HYPHEN_TAIL = re.compile(r"-[A-Za-z]+(?:-[A-Za-z]+)*(?: [A-Z][a-z]+)*")
+
+
+def hyphen_tail(text: str, end: int) -> str:
+    """'-Shining Path' in 'Communist Party of Peru-Shining Path', '-in-Opposition' in 'Sudan People's
+    Liberation Movement-in-Opposition': a hyphenated part the tagger left out, when it names
+    (a capitalised word), unlike '-led' or '-backed'."""
+    m = HYPHEN_TAIL.match(text, end)
+    return m.group(0) if m and re.search(r"-[A-Z]", m.group(0)) else ""
+
+
 def org_name(doc, ent) -> str:
     """An organisation's full name without a leading 'the'."""
-    return drop_the(extend_of(doc, ent, bare_name(ent.text)))
+    name = extend_of(doc, ent, bare_name(ent.text))
+    last = name.split()[-1] if name.split() else ""
+    at = doc.text.find(last, ent.start_char)
+    return drop_the(name + (hyphen_tail(doc.text, at + len(last)) if last and at >= 0 else ""))
 
 
 def _is_dateline(doc, ent, text: str) -> bool:
@@ -66,9 +80,30 @@ def _described_as_media(doc, ent) -> bool:
 
 
 def _is_organisation(doc, ent, text: str) -> bool:
-    """A 'person' that is an organisation: ends in an org word, is an acronym, or follows a group title."""
+    """A 'person' that is an organisation: ends in an org word, is an acronym, follows a group
+    title, or is described as a group ("The Black Fern, a splinter faction that ...")."""
     return bool(ORG_WORDS.match(text.split()[-1]) or (text.isupper() and len(text) >= 3)
-                or left_title(doc, ent).lower().endswith(tuple(" " + w for w in GROUP_HEADS)))
+                or left_title(doc, ent).lower().endswith(tuple(" " + w for w in GROUP_HEADS))
+                or _group_description(doc, ent))
+
+
+WHO_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?who\b")
+
+
+def _described_as_someone(doc, ent, text: str) -> bool:
+    """An 'organisation' that is a person: a two- or three-word name whose apposition is
+    someone "who" ("Benoît Amani-Tanoh, the banker who heads ...")."""
+    return (ent.label_ == "ORG" and 2 <= len(text.split()) <= 3 and not ORG_WORDS.match(text.split()[-1])
+            and all(w[:1].isupper() for w in text.split()) and bool(WHO_APPOSITION.match(doc.text, ent.end_char)))
+
+
+def _group_description(doc, ent) -> str:
+    """What the apposition after a name says the body is ("a splinter faction" in "The Black
+    Fern, a splinter faction that ..."), or "" (not "a spokesman for the front", "a militia commander")."""
+    described = ORG_DESCRIPTION.match(doc.text[ent.end_char : ent.end_char + 80])
+    if described is None or set(described.group(1).lower().split()) & {"for", "of", "to", "with", "from", "at"}:
+        return ""
+    return described.group(1) if DESCRIPTION_ENDS.match(doc.text, ent.end_char + described.end()) else ""
 
 
 NICKNAME = r"[“\"]?((?:Abu|Abou|Umm|Al|El)?\s?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
@@ -149,7 +184,9 @@ def _register(reg: Registry, doc, ent, offset: int) -> None:
         reg.outlet_source(text).mentions.append(pos)
     elif person and _is_organisation(doc, ent, text):
         name = re.sub(r"^(the|nationalist|separatist|rebel|islamist)\s+", "", text, flags=re.I)
-        _organisation(reg, name).mentions.append(pos)
+        org = _organisation(reg, name)
+        org.mentions.append(pos)
+        org.role = org.role or _group_description(doc, ent)
     elif person and (" " not in text and text.lower() in reg.places.words and not reg.country_of(text)
                      or _is_place(ent, text)):
         return
@@ -159,7 +196,7 @@ def _register(reg: Registry, doc, ent, offset: int) -> None:
         if text != country:
             gov.add_alias(text)
         gov.mentions.append(pos)
-    elif person and len(text) > 1:
+    elif (person or _described_as_someone(doc, ent, text)) and len(text) > 1:
         _register_person(reg, doc, ent, text, pos)
     elif ent.label_ == "ORG":
         _register_org(reg, doc, ent, text, pos)
@@ -178,6 +215,7 @@ def _organisation(reg: Registry, name: str) -> Entity:
     return reg.get(org_key(name), ("the " + name) if name.lower() in INSTITUTIONS else name, "organisation")
 
 
+DESCRIPTION_ENDS = re.compile(r"\s*(?:[,.;:—–]|(?:that|which|whose|known|called|based|led|fighting)\b)")  # not 'a militia commander'
 # 'X, the rebel group known as LURD,': what kind of body X is, and its acronym
 OR_ACRONYM = re.compile(r",?\s+or\s+([A-Z]{2,6})\b")  # 'the New Forces, or FN,'
 ORG_DESCRIPTION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w-]+\s+){0,3}?(?:%s))\b(?:\s+(?:known\s+as|called)\s+([A-Z]{2,6})\b)?"

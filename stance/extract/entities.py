@@ -135,7 +135,7 @@ class Registry:
                 out.append(ent)
         return out
 
-    def last_body_before(self, pos: int) -> str | None:
+    def last_body(self, pos: int) -> Entity | None:
         """The organisation or government mentioned last before ``pos`` ("its spokesman")."""
         best, best_pos = None, -1
         for ent in self.entities:
@@ -144,4 +144,8 @@ class Registry:
             for m in ent.mentions:
                 if best_pos < m < pos:
                     best, best_pos = ent, m
+        return best
+
+    def last_body_before(self, pos: int) -> str | None:
+        best = self.last_body(pos)
         return best.name if best is not None else None

@@ -165,9 +165,11 @@ def position_frames(sent) -> list[Frame]:
             tok.dep_ in ("ROOT", "conj", "ccomp")
             or (tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and tok.head.dep_ == "ROOT" and tok.head.pos_ == "PROPN"))
         adjectival = tok.pos_ == "AUX" and any(c.dep_ == "acomp" and c.lemma_.lower() in POSITION_ADJECTIVES for c in tok.children)
-        if not (verbal or adjectival):
+        participle = (tok.pos_ == "VERB" and lemma in POSITION_VERBS and tok.dep_ == "advcl" and tok.tag_ == "VBG"
+                      and tok.head.pos_ in ("VERB", "AUX"))  # "X took the opposite view, urging both sides to stop"
+        if not (verbal or adjectival or participle):
             continue
-        subj = subject(tok)
+        subj = subject(tok) or (subject(tok.head) if participle else None)
         if subj is not None:
             frames.append(Frame(subj, subtree_ids(tok), "reported_position"))
     return frames

@@ -62,9 +62,9 @@ RELEVANCE = re.compile(
     r"diplomatic|settlement|fight (on|for as long)|keep fighting|\b(war|fighting|battle)\b( \w+){0,3} (goes|go|will go|must go) on\b|(still|go on|continue) fighting|continue to fight|fight to|(stop|end|halt|ends?) (to )?(the |all )?fighting|end (the|this|to the) war|eternal war|war (will|would|must) end|"
     r"withdraw\w*|lay down|surrender|de-?escalat\w*|pause|lull|victory|stand-?still|deal\b|agreement|"
     r"frozen conflict|front ?lines?|battlefield lines|compromise|concession|mediat\w*|accord\b|bargain|"
-    r"stop (the )?(war|fighting|shooting|killing|offensive)|guns (\w+ ){0,2}(silent|quiet)|\bstop(s|ped|ping)?\b|"
+    r"stop (the )?(war|fighting|shooting|killing|offensive)|guns (\w+ ){0,6}(silent|quiet)|\bstop(s|ped|ping)?\b|"
     r"hold (our |their |its |his |her )?fire|hold (our|their|its) positions|(do|does|did) the same\b|not (open )?fire\b|fire only (if|when)|stand down|suspend\w*|\bsilence\b|cantonment|suspension|resum\w* (\w+ )?(operations|attacks|fighting|offensive|bombing)|silence (the|their|our) (guns|weapons)|keep up (the )?(operations|attacks|offensive|pressure)|let-?up|"
-    r"lay down|put (the|our|their|its) (guns|weapons|arms) down|hand (in|over) (its|their|our) (weapons|arms|guns)|keep the pressure|fight on|no military (answer|solution)|"
+    r"lay down|put (the|our|their|its) (guns|weapons|arms) down|put down (the |our |their |its )?(guns|weapons|arms)|fight until|without (shooting|fighting|bombing)|hand (in|over) (its|their|our) (weapons|arms|guns)|keep the pressure|fight on|no military (answer|solution)|"
     r"political (solution|dialogue)|sit down|the table\b|\b(the|this|a|its|their|our|[\w-]+-point|[\w-]+['’]s?) ([\w-]+ )?(plan|proposal|offer|initiative)\b|"
     r"(operations?|offensive|campaign|attacks) (\w+ ){0,4}(continue|go on|press on)|until (\w+ ){0,6}(defeated|finished|crushed|destroyed|wiped out|eliminated)",
     re.IGNORECASE,

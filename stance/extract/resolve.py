@@ -197,7 +197,7 @@ def appositive_person(np: NounPhrase, reg: Registry) -> Entity | None:
 def unnamed_speaker(np: NounPhrase, reg: Registry) -> Entity | None:
     if np.lemma not in UNNAMED_SPEAKERS or np.head.pos_ != "NOUN":
         return None
-    found = unnamed(reg, np.head, np.toks, np.ents, np.text)
+    found = unnamed(reg, np.head, np.toks, np.ents, np.text, np.pos)
     if found is not None:
         reg.unnamed_mentions.append((np.pos, np.lemma, found))
     return found
@@ -217,13 +217,22 @@ def personal_pronoun(np: NounPhrase, reg: Registry) -> Entity | None:
     return person or NOBODY
 
 
+def hyphenated(tok) -> str:
+    """The whole hyphenated name a token ends ("Achebe-Lund" for "Lund"; the tokenizer splits it)."""
+    doc, start = tok.doc, tok.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ \
+            and doc[start - 2].text[:1].isupper():
+        start -= 2
+    return doc[start : tok.i + 1].text
+
+
 def surname(np: NounPhrase, reg: Registry) -> Entity | None:
     """'Hoti said': a capitalised word that is a known person's surname (or first name);
     a surname two people share names neither."""
     head = np.head
     if not (head.pos_ == "PROPN" or head.text[:1].isupper()):
         return None
-    named = reg.people_named(head.text)
+    named = reg.people_named(hyphenated(head))
     return NOBODY if len(named) > 1 else (named[0] if named else None)
 
 
@@ -242,7 +251,7 @@ def unresolvable_pronoun(np: NounPhrase, reg: Registry) -> Entity | None:
 def organisation(np: NounPhrase, reg: Registry) -> Entity | None:
     """An organisation entity over the head: a surname the tagger took for one, an outlet
     (a source), or the registered organisation."""
-    orgs = np.ents_over_head("ORG")
+    orgs = np.ents_over_head("ORG") or [e for e in np.ents_over_head("PERSON") if reg.organisation(bare_name(e.text))]
     if not orgs:
         return None
     e = orgs[0]

@@ -72,9 +72,12 @@ def _named_spokesperson(reg: Registry, body: Entity, text: str) -> Entity | None
     return None
 
 
-def unnamed(reg: Registry, head, toks, ents, text: str) -> Entity | None:
-    """The entity an unnamed spokesperson, official or document stands for, or None."""
+def unnamed(reg: Registry, head, toks, ents, text: str, pos: int) -> Entity | None:
+    """The entity an unnamed spokesperson, official or document stands for, or None;
+    "its spokesman", "their envoys": the body mentioned last before ``pos``."""
     body = body_of(reg, toks, ents)
+    if body is None and any(t.dep_ == "poss" and t.lower_ in ("its", "their") and t.head.i == head.i for t in toks):
+        body = reg.last_body(pos)
     spokes = bool(SPOKES.search(head.text))
     definite = any(t.lower_ in ("the", "this", "that") for t in toks if t.dep_ == "det")
     if body is not None:
