@@ -387,3 +387,11 @@ def test_a_hyphenated_part_of_an_organisations_name_is_kept():
     assert party.name == "Communist Party of Ostria-Red Dawn"
     r = parties("The Vesk Liberation Army-backed militia said it rejected the truce.")
     assert all("backed" not in name for name in r)
+
+
+def test_a_name_after_a_rank_the_tagger_missed_is_a_person():
+    r = parties("The video appeared two weeks after the Chief of Defence Staff, Air Marshal Danjel Okparo Ubi, "
+                "announced that the armed forces had agreed a ceasefire with the insurgents. \"I have directed all "
+                "service chiefs to comply with the ceasefire,\" the air marshal said.")
+    party, sts = find(r, "Ubi")
+    assert party.kind == "person" and sts

@@ -166,3 +166,23 @@ def test_a_person_whose_apposition_is_someone_who_is_a_person_not_an_organisatio
                 "silence. The prime minister said he was ready to travel to the front to restore the truce.")
     party, sts = find(r, "Amara-Tessé")
     assert party.kind == "person" and sts
+
+
+def test_an_unnamed_commander_describes_his_group_and_is_not_the_named_commander():
+    r = parties("The Kessa Front, the armed wing of the highland movement, has ordered its fighters to stay in their "
+                "cantonment camps, a commander in the Orru camp told the Herald. \"We declared our ceasefire in "
+                "August and we are keeping it,\" the commander said.\n\n"
+                "Ruan Belko, the commander of the Tarn militia in the capital, told television the guerrillas were "
+                "hiding. \"We will put our weapons down when the last flag is burned,\" he said.")
+    front, sts = find(r, "Kessa Front")
+    assert sts and sts[0].form == "source_describes"
+    belko, mine = find(r, "Belko")
+    assert all("Kessa Front" not in s.text for s in mine)
+
+
+def test_an_indefinite_lede_still_names_the_envoy_it_describes():
+    r = parties("TESSALY, March 4 — A senior envoy from neighbouring Pellaria appealed on Monday for an immediate truce "
+                "in the highlands.\n\n"
+                "Ilse Varnhoff, Pellaria's special envoy for the highlands, told reporters both sides should stop.")
+    _, sts = find(r, "Varnhoff")
+    assert any(s.text.startswith("TESSALY") for s in sts)

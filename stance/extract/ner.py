@@ -111,6 +111,28 @@ def split_names(doc) -> list:
     return out
 
 
+RANKS = frozenset("marshal general colonel admiral brigadier major captain commander lieutenant sergeant "
+                  "senator bishop sheikh imam".split())
+
+
+def titled_names(doc) -> list:
+    """A name the tagger missed after a rank ("Air Marshal Danjuma Ekpenyong Obi", "Colonel
+    Ruen Dask"): two to four capitalised proper nouns, none of them tagged a person or a place."""
+    from spacy.tokens import Span
+
+    out = []
+    for tok in doc:
+        if tok.lower_ not in RANKS or not tok.text[:1].isupper():
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                and doc[end].ent_type_ in REPAIRABLE and not ORG_WORDS.match(doc[end].text) and doc[end].lower_ not in RANKS:
+            end += 1
+        if 2 <= end - tok.i - 1 <= 4:
+            out.append(Span(doc, tok.i + 1, end, label="PERSON"))
+    return out
+
+
 CONNECTORS = frozenset("of for and the in de du des la".split())
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
@@ -153,6 +175,7 @@ def repair_people(parsed, places: Gazetteer, outlet: str) -> None:
         new = spelled_names(doc, known)
         new += [n for n in hyphenated_acronyms(doc) if not any(n.start < m.end and m.start < n.end for m in new)]
         new += [n for n in split_names(doc) if not any(n.start < m.end and m.start < n.end for m in new)]
+        new += [n for n in titled_names(doc) if not any(n.start < m.end and m.start < n.end for m in new)]
         new += [n for n in missed_people(doc, speakers, places, outlet)
                 if not any(n.start < m.end and m.start < n.end for m in new)]
         if new:

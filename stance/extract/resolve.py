@@ -328,14 +328,32 @@ def title_case(sent) -> bool:
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
+def _described_alike(np: NounPhrase, person: Entity) -> bool:
+    """'A senior envoy from neighbouring Pellaria' for "Pellaria's special envoy": the
+    indefinite description shares a word besides its head with the person's role or name."""
+    words = {t.lower_ for t in np.toks if t.is_alpha and not t.is_stop and t.i != np.head.i}
+    aliases = [a for a in person.aliases if a != np.text.strip(" ,.;:’'\"“”")]
+    known = set(" ".join([person.role, person.name, *aliases, person.country or ""]).lower().replace("'s", " ").split())
+    return bool(words & known)
+
+
 def epithet(np: NounPhrase, reg: Registry) -> Entity | None:
     """'the spokesperson', 'the marshal': the named person whose role fits, unless an unnamed
-    spokesperson ("a government spokesperson in Kinshasa") was mentioned since."""
+    one ("a government spokesperson in Kinshasa", "a commander in the camp") was mentioned
+    since; 'a commander' itself names nobody: an anonymous source, whose words describe the
+    position of whoever they are about."""
     if np.lemma not in EPITHET_HEADS:
         return None
     person = coref.epithet(reg, np.head.doc[np.start : np.end], np.lemma, np.pos)
-    unnamed_before = [(p, e) for p, lemma, e in reg.unnamed_mentions
-                      if lemma == np.lemma and p < np.pos and SPOKES.search(lemma)]
+    if any(t.lower_ in ("a", "an") and t.dep_ == "det" and t.head.i == np.head.i for t in np.toks) and not (
+            person and _described_alike(np, person)):
+        if person is not None:
+            person.aliases.discard(np.text.strip(" ,.;:’'\"“”"))
+        source = reg.anonymous_source(np.text)  # 'a commander in the Uaimori camp told ...': nobody named
+        reg.unnamed_mentions.append((np.pos, np.lemma, source))
+        return source
+    unnamed_before = [(p, e) for p, lemma, e in reg.unnamed_mentions if lemma == np.lemma and p < np.pos
+                      and (SPOKES.search(lemma) or lemma not in UNNAMED_SPEAKERS)]
     if unnamed_before:
         last_named = max((m for m in person.mentions if m < np.pos), default=-1) if person else -1
         pos, ent = unnamed_before[-1]
