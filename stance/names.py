@@ -19,8 +19,13 @@ TITLES = frozenset(
 )
 POSSESSIVE = re.compile(r"(’s|'s)$")
 LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
-ORG_WORD = re.compile(r"^(front|army|council|party|alliance|coalition|government|union|movement|forces|ministry|"
-                      r"community|conference|organization|organisation|nations|states|league|command|office)$", re.I)
+ORG_WORD = re.compile(  # a word that makes a name a body's, not a person's
+    r"^(front|army|council|party|alliance|coalition|government|union|movement|forces|ministry|"
+    r"community|conference|organi[sz]ation|nations|states|league|command|office|committee|"
+    r"agency|institute|university|bank|group|mission|court|assembly|parliament|"
+    r"synod|chamber|diocese|association|cooperative|co-operative|federation|commission|forum|guild|bloc|junta|militia|brigades)$",
+    re.IGNORECASE,
+)
 
 
 def strip_possessive(text: str) -> str:
@@ -89,9 +94,17 @@ def looks_personal(name: str) -> bool:
     return all(w[:1].isupper() for w in words) and not any(ORG_WORD.match(w) for w in words)
 
 
+GOVERNMENT_OF = re.compile(r"^(?:[Tt]he\s+)?(?:[a-z]+\s+)?(?:government|authorities)\s+(?:in|of)\s+([A-Z].*)$"
+                           r"|^([A-Z][^']*?)['’]s\s+(?:[a-z]+\s+)?government$")
+
+
 def proper_names(name: str, aliases: list[str]) -> set[str]:
-    """Normalised name and proper-name aliases: the strings that identify a party unambiguously."""
-    names = {normalise(name)} | {normalise(a) for a in aliases if is_proper(a)}
+    """Normalised name and proper-name aliases: the strings that identify a party unambiguously.
+    A government named by its place ("the government in Djibouti", "Pallune's federal
+    government") is also that place's name (data/GUIDELINES.md 2.3: one party)."""
+    forms = [name, *(a for a in aliases if is_proper(a))]
+    places = [m.group(1) or m.group(2) for f in forms if (m := GOVERNMENT_OF.match(f.strip()))]
+    names = {normalise(f) for f in forms + places}
     return {n for n in names if n and n not in PRONOUNS}
 
 

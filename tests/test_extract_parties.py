@@ -395,3 +395,37 @@ def test_a_name_after_a_rank_the_tagger_missed_is_a_person():
                 "service chiefs to comply with the ceasefire,\" the air marshal said.")
     party, sts = find(r, "Ubi")
     assert party.kind == "person" and sts
+
+
+def test_a_collective_named_with_bracketed_acronyms_keeps_its_whole_name():
+    r = parties("The Coastal Union (CU), the Northern League of States (NLS) and the other guarantor states of the "
+                "2027 accord urged both sides to respect the truce.")
+    assert "The Coastal Union (CU), the Northern League of States (NLS) and the other guarantor states of the 2027 accord" in r
+
+
+def test_a_bracketed_acronym_is_an_alias_not_part_of_the_name():
+    r = parties("The National Maize Growers' Association (ANAMAG) said it backed a ceasefire if the roads were reopened.")
+    party, _ = find(r, "Maize Growers")
+    assert party.name == "National Maize Growers' Association" and "ANAMAG" in party.aliases
+
+
+def test_church_bodies_and_chambers_are_organisations_with_their_whole_name():
+    r = parties("The Iraskan Synod of Bishops called for an immediate truce.\n\n"
+                "The Brennmark Chamber of Traders said it supported a ceasefire.")
+    assert r["Iraskan Synod of Bishops"][0].kind == "organisation"
+    assert r["Brennmark Chamber of Traders"][0].kind == "organisation"
+
+
+def test_a_front_the_tagger_missed_after_a_dateline_speaks_with_its_acronym():
+    r = parties("SAN SALVADOR, Nov 17 — The Farabundo Martí National Liberation Front (FMLN) said on Saturday it had "
+                "suspended all offensive military actions.")
+    party, sts = find(r, "Liberation Front")
+    assert party.name == "Farabundo Martí National Liberation Front" and "FMLN" in party.aliases and sts
+
+
+def test_a_government_named_by_an_unknown_place_is_that_places_government():
+    r = parties("OSTERLIN, Aug 12 — Pallune's government suspended naval patrols around the Brend Islands for 30 days "
+                "on Monday, the first halt of its kind.\n\n"
+                "The authorities in Port Velsgrad said the army would match the halt hour for hour.")
+    assert r["Pallune"][0].kind == "government"
+    assert r["Port Velsgrad"][0].kind == "government"

@@ -85,3 +85,10 @@ def test_a_counted_alias_with_a_name_matches_but_a_counted_epithet_does_not():
     g = gold(gp("five states of the Sere Pact", ["The five Sere Pact states", "the five states"]))
     assert match_parties([Party("The five Sere Pact states")], g.parties)
     assert not match_parties([Party("the five states")], g.parties)
+
+
+def test_a_government_named_by_its_place_matches_the_place():
+    g = gold(gp("government in Djibouti"), gp("Pallune's federal government"), gp("Government of National Unity"))
+    pairs = match_parties([Party("Djibouti"), Party("Pallune"), Party("National Unity")], g.parties)
+    assert [(p.name, q.name) for p, q in pairs] == [("Djibouti", "government in Djibouti"),
+                                                     ("Pallune", "Pallune's federal government")]

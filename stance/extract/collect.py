@@ -60,9 +60,12 @@ def hyphen_tail(text: str, end: int) -> str:
     return m.group(0) if m and re.search(r"-[A-Z]", m.group(0)) else ""
 
 
+PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z-]{1,9})\)?")  # 'the National Coffee Growers' Association (ANCAFE)'
+
+
 def org_name(doc, ent) -> str:
-    """An organisation's full name without a leading 'the'."""
-    name = extend_of(doc, ent, bare_name(ent.text))
+    """An organisation's full name without a leading 'the' or a bracketed acronym."""
+    name = extend_of(doc, ent, bare_name(ent.text.split("(")[0]))
     last = name.split()[-1] if name.split() else ""
     at = doc.text.find(last, ent.start_char)
     return drop_the(name + (hyphen_tail(doc.text, at + len(last)) if last and at >= 0 else ""))
@@ -80,9 +83,12 @@ def _described_as_media(doc, ent) -> bool:
 
 
 def _is_organisation(doc, ent, text: str) -> bool:
-    """A 'person' that is an organisation: ends in an org word, is an acronym, follows a group
-    title, or is described as a group ("The Black Fern, a splinter faction that ...")."""
-    return bool(ORG_WORDS.match(text.split()[-1]) or (text.isupper() and len(text) >= 3)
+    """A 'person' that is an organisation: ends in an org word (or has one in a longer name:
+    "Sudan Liberation Army-Unity"), is an acronym, follows a group title, or is described as a
+    group ("The Black Fern, a splinter faction that ...")."""
+    words = re.split(r"[\s-]+", text)
+    return bool(ORG_WORDS.match(words[-1]) or (len(words) >= 3 and any(ORG_WORDS.match(w) for w in words))
+                or (text.isupper() and len(text) >= 3)
                 or left_title(doc, ent).lower().endswith(tuple(" " + w for w in GROUP_HEADS))
                 or _group_description(doc, ent))
 
@@ -235,7 +241,9 @@ def _register_org(reg: Registry, doc, ent, text: str, pos: int) -> None:
         if described and not org.role:
             org.role = described.group(1)
         short = OR_ACRONYM.match(doc.text[ent.end_char : ent.end_char + 12])
-        for alias in (described.group(2) if described else None, short.group(1) if short else None):
+        bracketed = PAREN_ACRONYM.search(ent.text) or PAREN_ACRONYM.match(doc.text, ent.end_char)
+        for alias in (described.group(2) if described else None, short.group(1) if short else None,
+                      bracketed.group(1) if bracketed else None):
             if alias:
                 org.add_alias(alias)
                 reg.by_key.setdefault(org_key(alias), org)

@@ -72,10 +72,16 @@ def _qualified(head, reg: Registry) -> bool:
     return not (one_country and head.lemma_.lower() in GOVERNMENT_HEADS)
 
 
+def bracketed(tok) -> bool:
+    """An acronym in brackets after a name: 'the Coastal Union (CU)'."""
+    return tok.i > 0 and tok.doc[tok.i - 1].text == "(" and tok.text.isupper()
+
+
 def phrase(head) -> str:
-    """The noun phrase as written, up to its first relative clause or apposition."""
+    """The noun phrase as written, up to its first relative clause or apposition (a bracketed
+    acronym is kept: "The Coastal Union (CU), the Northern League (NL) and ...")."""
     dropped = {x.i for t in head.subtree for c in t.children
-               if c.dep_ in ("relcl", "acl", "appos") and not listed(c) for x in c.subtree}
+               if c.dep_ in ("relcl", "acl", "appos") and not listed(c) and not bracketed(c) for x in c.subtree}
     toks = list(head.subtree)
     end = next((t.i for t in toks if t.i in dropped), toks[-1].i + 1)
     return head.doc[toks[0].i : end].text.strip(" ,.;:—–-")

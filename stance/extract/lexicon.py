@@ -11,7 +11,7 @@ from importlib import resources
 
 import yaml
 
-from stance.names import bare_name
+from stance.names import ORG_WORD, bare_name
 
 SPEECH_VERBS = frozenset(
     "say tell state add claim insist warn announce declare stress note write report suggest "
@@ -24,7 +24,7 @@ POSITION_VERBS = frozenset(
     "reject refuse seek vow pledge insist demand accept agree offer propose welcome want push oppose "
     "rule dismiss back endorse support decline spurn embrace condition press call continue "
     "favour favor resist veto sign signal hope aim set outline order approve answer dismiss appeal "
-    "announce declare mock ridicule deride scorn scoff laugh shrug brush urge".split()
+    "announce declare mock ridicule deride scorn scoff laugh shrug brush urge suspend halt observe extend".split()
 )
 POSITION_ADJECTIVES = frozenset(
     "open ready willing keen prepared interested determined unwilling opposed eager committed "
@@ -111,12 +111,7 @@ GROUP_SYNONYMS = {"coalition": "alliance", "alliance": "alliance", "front": "mov
                   "rebels": "alliance", "group": "movement", "militants": "movement", "insurgents": "movement",
                   "council": "council", "party": "party", "army": "army", "militia": "movement",
                   "association": "council", "wing": "movement"}
-ORG_WORDS = re.compile(
-    r"^(front|army|council|party|alliance|coalition|government|union|movement|forces|ministry|"
-    r"community|conference|organi[sz]ation|nations|states|league|command|office|committee|"
-    r"agency|institute|university|bank|group|mission|court|assembly|parliament)$",
-    re.IGNORECASE,
-)
+ORG_WORDS = ORG_WORD
 TITLE_WORDS = re.compile(
     r"^(mr|mrs|ms|dr|gen|col|lt|sgt|president|minister|prime|general|colonel|sheikh|emir|king|queen)\.?$", re.IGNORECASE)
 COMMENTATOR = re.compile(

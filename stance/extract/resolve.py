@@ -101,7 +101,25 @@ def dateline(np: NounPhrase, reg: Registry) -> Entity | None:
         tok = tok.head
     if tok.is_upper and len(tok.text) > 2:
         return NOBODY
-    return resolve(tok, np.offset, reg) or NOBODY
+    return resolve(tok, np.offset, reg) or untagged_body(tok, reg) or NOBODY
+
+
+def untagged_body(tok, reg: Registry) -> Entity | None:
+    """'SAN SALVADOR, Nov 17 — The Farabundo Martí National Liberation Front (FMLN) said': a
+    capitalised name ending in a body's word that the tagger missed (its bracketed acronym an alias)."""
+    if tok.pos_ != "PROPN" or not ORG_WORDS.match(tok.text):
+        return None
+    first = tok.i
+    while first > 0 and tok.doc[first - 1].pos_ == "PROPN" and tok.doc[first - 1].dep_ == "compound":
+        first -= 1
+    span = tok.doc[first : tok.i + 1]
+    name = org_name(tok.doc, span)
+    org = reg.organisation(name) or reg.get(org_key(name), name, "organisation")
+    code = next((c for c in tok.children if c.dep_ == "appos" and c.text.isupper() and tok.doc[c.i - 1].text == "("), None)
+    if code is not None:
+        org.add_alias(code.text)
+        reg.by_key.setdefault(org_key(code.text), org)
+    return org
 
 
 def relative_pronoun(np: NounPhrase, reg: Registry) -> Entity | None:
@@ -362,8 +380,22 @@ def epithet(np: NounPhrase, reg: Registry) -> Entity | None:
     return person or NOBODY
 
 
+GOVERNMENT_ADJECTIVES = frozenset("federal central transitional interim".split())
+
+
 def the_government(np: NounPhrase, reg: Registry) -> Entity | None:
-    if np.lemma == "government" and np.definite and len([t for t in np.toks if t.dep_ != "case"]) <= 2:
+    """'the government', 'the federal government': the article's main government; "Pallune's
+    government", "the authorities in Velsgrad": that place's, even when no gazetteer knows it."""
+    if np.lemma not in ("government", "authority") or (np.lemma == "authority" and np.head.tag_ != "NNS"):
+        return None
+    toks = [t for t in np.toks if t.dep_ != "case" and t.lower_ not in GOVERNMENT_ADJECTIVES]
+    place = [t for t in np.toks if t.pos_ == "PROPN" and t.text[:1].isupper() and (
+        t.dep_ == "poss" and t.head.i == np.head.i or t.dep_ == "pobj" and t.head.lower_ in ("in", "of") and t.head.head.i == np.head.i)]
+    if place and not reg.is_outlet(place[0].text):
+        words = [t.text for t in place[0].subtree if t.pos_ == "PROPN" and t.i <= place[0].i]  # 'Port Cassel'
+        name = " ".join(words)
+        return reg.government(reg.country_of(name) or reg.country_of(place[0].text) or name)
+    if np.definite and len(toks) <= 2 and np.lemma == "government":
         return coref.main_government(reg)
     return None
 
