@@ -429,3 +429,34 @@ def test_a_government_named_by_an_unknown_place_is_that_places_government():
                 "The authorities in Port Velsgrad said the army would match the halt hour for hour.")
     assert r["Pallune"][0].kind == "government"
     assert r["Port Velsgrad"][0].kind == "government"
+
+
+def test_a_hyphenated_group_its_acronym_spells_keeps_its_whole_name_not_a_place_in_its_description():
+    r = parties("The Marrak Valley Defence Council-Northern Command (MVDC-NC), a faction that broke away in the winter "
+                "and holds the villages above Orrin Ford, said the accord was a betrayal and rejected the truce.")
+    party, sts = find(r, "Marrak Valley")
+    assert party.name == "Marrak Valley Defence Council-Northern Command" and sts
+    assert find(r, "Orrin Ford") is None
+
+
+def test_name_particles_and_a_word_before_and_stay_in_an_organisations_name():
+    r = parties("The Diocese of San Cristóbal de las Casas said it supported the ceasefire in principle.\n\n"
+                "The Karbari and Headmen Council called on both sides to make the truce permanent.")
+    assert "Diocese of San Cristóbal de las Casas" in r
+    assert "Karbari and Headmen Council" in r
+
+
+def test_a_later_short_mention_of_a_collective_is_that_collective():
+    r = parties("Norland, the Hesper Union (HU) and the other members of the Contact Group said they supported a "
+                "ceasefire in the straits.\n\n"
+                "\"The Contact Group welcomes the League's halt and will back a full ceasefire,\" the group said.")
+    assert "Contact Group" not in r
+    _, sts = find(r, "other members of the Contact Group")
+    assert len(sts) == 2
+
+
+def test_a_body_named_by_its_kind_before_its_full_name_is_one_party():
+    r = parties("Advent truce call from the church\n\n"
+                "The Synod of the Fennmoor Reformed Church has called on both armies to stop fighting for Advent. "
+                "\"We ask both armies to lay down their guns,\" the Synod said in a pastoral letter.")
+    assert [name for name in r if "Synod" in name] == ["Synod of the Fennmoor Reformed Church"]

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 
-from stance.extract.entities import Entity, Registry, drop_the, org_key
+from stance.extract.entities import Entity, Registry, drop_the, head_word, org_key
 from stance.extract.lexicon import COMMENTATOR, GROUP_HEADS, GROUP_SYNONYMS, INSTITUTIONS, LEADER_TITLES, MEDIA_NOUNS, ORG_WORDS, SPOKES, WEEKDAYS, observer_pattern
 from stance.extract.ner import repair_people
 from stance.extract.places import Gazetteer
 from stance.extract.roles import acronym_of, appositive, head_role, left_title, speaks_for
 from stance.names import bare_name
+
+
+NAME_PARTICLES = frozenset("de del la las los da do dos das di von van der".split())  # 'San Cristóbal de las Casas'
 
 
 def extend_of(doc, ent, text: str) -> str:
@@ -38,9 +41,14 @@ def extend_of(doc, ent, text: str) -> str:
         if doc[j].lower_ == "the":
             lead, j = ["the"], j + 1
         tail = []
-        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
-            tail.append(doc[j].text)
-            j += 1
+        while j < len(doc):
+            k = j
+            while tail and k < len(doc) and doc[k].lower_ in NAME_PARTICLES:
+                k += 1
+            if k >= len(doc) or not (doc[k].text[:1].isupper() and doc[k].is_alpha and (doc[k].pos_ == "PROPN" or k > j)):
+                break
+            tail.extend(t.text for t in doc[j : k + 1])
+            j = k + 1
         if tail:
             return " ".join([text, doc[i].lower_, *lead, *tail])
     if (re.search(r" (?:for|of) ", text) and i + 2 < len(doc) and doc[i].lower_ == "in" and doc[i + 1].pos_ == "PROPN"
@@ -64,8 +72,12 @@ PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z-]{1,9})\)?")  # 'the National Co
 
 
 def org_name(doc, ent) -> str:
-    """An organisation's full name without a leading 'the' or a bracketed acronym."""
+    """An organisation's full name without a leading 'the' or a bracketed acronym; a word the
+    tagger left out before 'and' is kept ("the Karbari and Headmen Council")."""
     name = extend_of(doc, ent, bare_name(ent.text.split("(")[0]))
+    s = ent.start
+    if s >= 2 and doc[s - 1].lower_ == "and" and doc[s - 2].text[:1].isupper() and doc[s - 2].head.i == ent.root.i:
+        name = f"{doc[s - 2].text} and {drop_the(name)}"
     last = name.split()[-1] if name.split() else ""
     at = doc.text.find(last, ent.start_char)
     return drop_the(name + (hyphen_tail(doc.text, at + len(last)) if last and at >= 0 else ""))
@@ -190,7 +202,7 @@ def _register(reg: Registry, doc, ent, offset: int) -> None:
         reg.outlet_source(text).mentions.append(pos)
     elif person and _is_organisation(doc, ent, text):
         name = re.sub(r"^(the|nationalist|separatist|rebel|islamist)\s+", "", text, flags=re.I)
-        org = _organisation(reg, name)
+        org = organisation_named(reg, name)
         org.mentions.append(pos)
         org.role = org.role or _group_description(doc, ent)
     elif person and (" " not in text and text.lower() in reg.places.words and not reg.country_of(text)
@@ -208,17 +220,23 @@ def _register(reg: Registry, doc, ent, offset: int) -> None:
         _register_org(reg, doc, ent, text, pos)
 
 
-def _organisation(reg: Registry, name: str) -> Entity:
+def organisation_named(reg: Registry, name: str) -> Entity:
     """The organisation a name refers to: an acronym is the organisation whose initials it
     spells ("KDA" for "Kessa Defence Army"), a single word the one organisation whose name
-    it ends ("the Brigades"), else the organisation of that name."""
+    it ends or whose kind it names ("the Brigades", "the Synod" for the "Synod of the
+    Fennmoor Reformed Church"), else the organisation of that name."""
     if reg.organisation(name) is None and " " not in name:
         longer = [e for e in reg.entities if e.kind == "organisation" and not e.is_source and " " in e.name
-                  and (acronym_of(name, e.name) if name.isupper() else e.name.split()[-1].lower() == name.lower())]
+                  and (acronym_of(name, e.name) if name.isupper() else name.lower() in (e.name.split()[-1].lower(), head_word(e.name)))]
         if len(longer) == 1:  # 'KDA' or 'the Brigades' for the 'Kessa Defence Army' or 'Merrin Volunteer Brigades'
             longer[0].add_alias(name)
             reg.by_key[org_key(name)] = longer[0]
-    return reg.get(org_key(name), ("the " + name) if name.lower() in INSTITUTIONS else name, "organisation")
+    org = reg.get(org_key(name), ("the " + name) if name.lower() in INSTITUTIONS else name, "organisation")
+    short = reg.by_key.get("o:" + head_word(name))
+    if " " in name and short is not None and short is not org and " " not in short.name and not short.is_source:
+        reg.by_key["o:" + head_word(name)] = org  # 'the Synod' named before its full name: the full one from now on
+        org.add_alias(short.name)
+    return org
 
 
 DESCRIPTION_ENDS = re.compile(r"\s*(?:[,.;:—–]|(?:that|which|whose|known|called|based|led|fighting)\b)")  # not 'a militia commander'
@@ -234,7 +252,7 @@ def _register_org(reg: Registry, doc, ent, text: str, pos: int) -> None:
         known.mentions.append(pos)
     else:
         name = org_name(doc, ent)
-        org = _organisation(reg, name)
+        org = organisation_named(reg, name)
         org.country = org.country or reg.places.country_from(name)
         org.mentions.append(pos)
         described = ORG_DESCRIPTION.match(doc.text[ent.end_char : ent.end_char + 80])

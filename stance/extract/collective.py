@@ -119,4 +119,19 @@ def collective_speaker(head, reg: Registry) -> Entity | None:
         return None
     name = (leading_items(head) + " " if len(parts) >= 2 else "") + phrase(head)
     name = name.strip()
-    return reg.get("c:" + normalise(name), name, "organisation")
+    return named_before(reg, name) or reg.get("c:" + normalise(name), name, "organisation")
+
+
+def named_before(reg: Registry, name: str) -> Entity | None:
+    """The one collective already named whose full name ends with this shorter mention
+    ("the guarantor states", "the Contact Group" after "A, B and the other guarantor states
+    of the accord", "... the other members of the Contact Group")."""
+    short = normalise(name)
+    if len(parts := short.split()) < 2:
+        return None
+    found = [e for key, e in reg.by_key.items() if key.startswith("c:") and key != "c:" + short
+             and (f" {short} " in f" {key[2:]} " and len(key[2:].split()) > len(parts) + 2)]
+    if len(found) == 1:
+        found[0].add_alias(name)
+        return found[0]
+    return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from stance.extract.entities import Entity, Registry
+from stance.extract.entities import Entity, Registry, head_word
 from stance.extract.places import DATELINE
 from stance.extract.lexicon import GENERIC_GROUPS, GROUP_HEADS, GROUP_SYNONYMS, LEADER_TITLES, ORG_WORDS
 
@@ -52,11 +52,6 @@ def epithet(reg: Registry, span, head_lemma: str, pos: int) -> Entity | None:
     if best is not None:
         best.add_alias(span.text)
     return best
-
-
-def head_word(name: str) -> str:
-    """The word that says what kind of body a name is: 'party' in 'Communist Party of Nepal'."""
-    return re.split(r"\s+(?:of|for)\s+", name)[0].split()[-1].lower()
 
 
 def kind_word(ent: Entity) -> str:

@@ -43,6 +43,11 @@ def drop_the(name: str) -> str:
     return re.sub(r"^the\s+", "", name, flags=re.I)
 
 
+def head_word(name: str) -> str:
+    """The word that says what kind of body a name is: 'party' in 'Communist Party of Nepal'."""
+    return re.split(r"\s+(?:of|for)\s+", name)[0].split()[-1].lower()
+
+
 def org_key(name: str) -> str:
     return "o:" + drop_the(name).lower()
 

@@ -159,6 +159,12 @@ def spelled_names(doc, known: set[str]) -> list:
                         found = Span(doc, i, j + 1, label="ORG")
                 j += 1
         if found is not None:
+            end = found.end  # '... Defence Council-Northern Command (MVDC-NC)': the hyphenated rest is the name too
+            while end + 1 < len(doc) and joins(doc[end]) and doc[end + 1].text[:1].isupper():
+                end += 2
+                while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                    end += 1
+            found = Span(doc, i, end, label="ORG")
             out.append(found)
             i = found.end
         else:

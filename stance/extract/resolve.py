@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from stance.extract import coref
-from stance.extract.collect import org_name
-from stance.extract.collective import collective_speaker
+from stance.extract.collect import org_name, organisation_named
+from stance.extract.collective import collective_speaker, named_before
 from stance.extract.entities import Entity, Registry, org_key
 from stance.extract.lexicon import (
     BODY_HEADS,
@@ -202,8 +202,10 @@ def appositive_person(np: NounPhrase, reg: Registry) -> Entity | None:
     head = np.head
     if head.pos_ not in ("NOUN", "PROPN", "ADJ") or head.ent_type_ == "PERSON":
         return None
-    skip = {x.i for c in head.children if c.dep_ in ("relcl", "acl") for x in c.subtree}
-    idx = {t.i for t in head.subtree if t.i not in skip}
+    skip = {x.i for t in head.subtree for c in t.children if c.dep_ in ("relcl", "acl") for x in c.subtree}
+    idx = {t.i for t in head.subtree if t.i not in skip}  # not 'a faction that holds the villages above Orrin Ford'
+    if head.ent_type_ == "ORG":
+        return None
     for e in head.doc.ents:
         if e.label_ == "PERSON" and e.root.i in idx:
             found = reg.person(e.text)
@@ -283,7 +285,8 @@ def organisation(np: NounPhrase, reg: Registry) -> Entity | None:
         gov = reg.government(country)  # "the Russian Foreign Ministry": Russia's government
         gov.add_alias(np.text.split(",")[0])
         return gov
-    return reg.organisation(org_name(np.head.doc, e)) or NOBODY
+    name = org_name(np.head.doc, e)
+    return named_before(reg, name) or reg.organisation(name) or NOBODY
 
 
 ARMED_FORCES = re.compile(r"\barmed forces\b|\bnational army\b|^[A-Z]\w+(?:an|ese|i|ish) (?:army|military)$", re.IGNORECASE)
@@ -337,7 +340,7 @@ def unknown_subject(np: NounPhrase, reg: Registry) -> Entity | None:
         return reg.government(reg.country_of(name) or name)
     if ORG_WORDS.match(head.text):
         name = org_name(head.doc, head.doc[first : head.i + 1])
-    return reg.get("o:" + name.lower(), name, "organisation")
+    return organisation_named(reg, name)
 
 
 def title_case(sent) -> bool:
@@ -416,7 +419,8 @@ def group_noun(np: NounPhrase, reg: Registry) -> Entity | None:
         return reg.organisation(code.text) or reg.get(org_key(code.text), code.text, "organisation")
     if np.definite or any(c.dep_ == "poss" and (c.pos_ == "PROPN" or any(d.lower_ == "the" for d in c.children))
                           for c in np.head.children):  # "Zanbaria's main rebel coalition", "the insurgents' political wing"
-        return coref.group(reg, word, np.pos) or NOBODY
+        found = coref.group(reg, word, np.pos)
+        return (named_before(reg, found.name) or found) if found is not None else NOBODY
     return None
 
 
