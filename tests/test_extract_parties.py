@@ -460,3 +460,26 @@ def test_a_body_named_by_its_kind_before_its_full_name_is_one_party():
                 "The Synod of the Fennmoor Reformed Church has called on both armies to stop fighting for Advent. "
                 "\"We ask both armies to lay down their guns,\" the Synod said in a pastoral letter.")
     assert [name for name in r if "Synod" in name] == ["Synod of the Fennmoor Reformed Church"]
+
+
+def test_a_speaker_whose_that_clause_the_parser_hung_elsewhere_still_speaks():
+    r = parties("The Armed Vanguard Group (AVG), which has been blamed for many of the village massacres around the "
+                "capital this summer, said in a leaflet left at mosques in Blida that the other leaders had \"sold the "
+                "blood of the martyrs\" and that there would be no truce.")
+    party, sts = find(r, "Armed Vanguard Group")
+    assert sts and "AVG" in party.aliases
+
+
+def test_a_hyphenated_surname_after_a_rank_and_a_one_letter_acronym_suffix():
+    r = parties("Lieutenant General Harjeet Sandhu-Rao, who commands the army's Dimapur-based 3 Corps, said his troops "
+                "would hold their fire as long as the rebels did.\n\n"
+                "The FPAA-R dismissed the truce as a holiday for tired men.")
+    assert "Harjeet Sandhu-Rao" in r
+    assert "FPAA-R" in r
+
+
+def test_a_group_the_tagger_took_for_a_work_of_art_is_an_organisation():
+    r = parties("The Ashfold Rising-Northern Command, a faction that split from the APC last year, said in a statement "
+                "that it would keep fighting and rejected the truce.")
+    party, sts = find(r, "Ashfold Rising")
+    assert party.kind == "organisation" and sts

@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from stance.extract import extract
+from stance.extract import extract, relevant
 from stance.extract.relevance_model import RelevanceModel, fit, relevance_model, terms
 from stance.io.clean import clean_article
 from stance.nlp import parse_body
@@ -80,3 +80,11 @@ def test_the_speaker_after_a_reporter_s_question_is_the_named_spokeswoman():
                 "Lia Marven, said the president rejected it and would fight on.")
     party, statements = find(r, "Marven")
     assert statements and find(r, "government") is None
+
+
+def test_laying_down_arms_ceasing_action_and_having_nothing_to_do_with_a_deal_are_about_the_truce():
+    assert relevant("It said its fighters had laid down their arms along the whole northern front.")
+    assert relevant("Its units had ceased all military action from this morning.")
+    assert relevant("A breakaway faction said it would have nothing to do with the deal.")
+    assert relevant("The state was not ready to sit at any table with people who took up arms against it.")
+    assert not relevant("The minister said the arrests had nothing to do with the deal.")

@@ -216,8 +216,11 @@ def _register(reg: Registry, doc, ent, offset: int) -> None:
         gov.mentions.append(pos)
     elif (person or _described_as_someone(doc, ent, text)) and len(text) > 1:
         _register_person(reg, doc, ent, text, pos)
-    elif ent.label_ == "ORG":
-        _register_org(reg, doc, ent, text, pos)
+    elif ent.label_ == "ORG" or ent.label_ in MISTAKEN_LABELS and ORG_WORDS.match(re.split(r"[\s-]+", text)[-1]):
+        _register_org(reg, doc, ent, text, pos)  # 'The Ashfold Rising-Northern Command', tagged a work of art
+
+
+MISTAKEN_LABELS = ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC")
 
 
 def organisation_named(reg: Registry, name: str) -> Entity:

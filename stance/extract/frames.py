@@ -149,6 +149,8 @@ def speech_frames(sent) -> list[Frame]:
             verb_ids = {x.i for x in tok.subtree}
             content = [t.i for t in sent if t.i not in verb_ids or t.is_punct]
             content = [i for i in content if i < subj.left_edge.i or i > tok.i] or [t.i for t in sent]
+        if not any(sent.doc[i].is_alpha for i in content):  # '... said in a leaflet left at mosques that ...': a misattached 'that'
+            content = [t.i for t in sent if t.i > tok.i] if tok.dep_ == "ROOT" else []
         if not any(sent.doc[i].is_alpha for i in content):
             content = [t.i for t in sent if t.i < subj.left_edge.i]
             if not any(sent.doc[i].is_alpha for i in content):

@@ -60,12 +60,12 @@ SPOKES = re.compile(r"\bspokes(man|woman|person|people)\b|\bpress secretary\b|\b
 RELEVANCE = re.compile(
     r"cease-?\s?fire|truce|armistice|\bfreez\w*\b|halt\w*\b|hostilities|peace\b|negotiat\w*|\btalks?\b|dialogue|"
     r"diplomatic|settlement|fight (on|for as long)|keep fighting|\b(war|fighting|battle)\b( \w+){0,3} (goes|go|will go|must go) on\b|(still|go on|continue) fighting|continue to fight|fight to|(stop|end|halt|ends?) (to )?(the |all )?fighting|end (the|this|to the) war|eternal war|war (will|would|must) end|"
-    r"withdraw\w*|lay down|surrender|de-?escalat\w*|pause|lull|victory|stand-?still|deal\b|agreement|"
+    r"withdraw\w*|(lay|laid|laying|lays) down|\bceas(e|ed|es|ing)\b|war is over|surrender|de-?escalat\w*|pause|lull|victory|stand-?still|deal\b|agreement|"
     r"frozen conflict|front ?lines?|battlefield lines|compromise|concession|mediat\w*|accord\b|bargain|"
     r"stop (the )?(war|fighting|shooting|killing|offensive)|guns (\w+ ){0,6}(silent|quiet)|\bstop(s|ped|ping)?\b|"
     r"hold (our |their |its |his |her )?fire|hold (our|their|its) positions|(do|does|did) the same\b|not (open )?fire\b|fire only (if|when)|stand down|suspend\w*|\bsilence\b|cantonment|suspension|resum\w* (\w+ )?(operations|attacks|fighting|offensive|bombing)|silence (the|their|our) (guns|weapons)|keep up (the )?(operations|attacks|offensive|pressure)|let-?up|"
     r"lay down|put (the|our|their|its) (guns|weapons|arms) down|put down (the |our |their |its )?(guns|weapons|arms)|fight until|without (shooting|fighting|bombing)|hand (in|over) (its|their|our) (weapons|arms|guns)|keep the pressure|fight on|no military (answer|solution)|"
-    r"political (solution|dialogue)|sit down|the table\b|\b(the|this|a|its|their|our|[\w-]+-point|[\w-]+['’]s?) ([\w-]+ )?(plan|proposal|offer|initiative)\b|"
+    r"political (solution|dialogue)|sit down|\b(the|any|a|one|same) (negotiating )?table\b|\b(the|this|a|its|their|our|[\w-]+-point|[\w-]+['’]s?) ([\w-]+ )?(plan|proposal|offer|initiative)\b|"
     r"(operations?|offensive|campaign|attacks) (\w+ ){0,4}(continue|go on|press on)|until (\w+ ){0,6}(defeated|finished|crushed|destroyed|wiped out|eliminated)",
     re.IGNORECASE,
 )
@@ -78,7 +78,7 @@ IRRELEVANT = re.compile(
 NON_POSITION = re.compile(
     r"\b(did not|didn't|does not|declined to|refused to|would not|has not|have not|had not|would neither|made no)\s+"
     r"(\w+\s+)?(comment|say|address|mention|discuss|confirm|publicly comment|commented|said|addressed|mentioned|"
-    r"(public )?statement)|\bunrelated to\b|nothing to do with|no bearing on|"
+    r"(public )?statement)|\bunrelated to\b|(?<!would )(?<!will )(?<!want )\b(has|had|have|was|is|were|are) nothing to do with|no bearing on|"
     r"\bsaid only that\b[^.;]{0,60}\b(studying|considering|reviewing|examining|looking at|in due course)",
     re.IGNORECASE,
 )

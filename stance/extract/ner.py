@@ -84,13 +84,13 @@ def missed_people(doc, speakers: set[str], places: Gazetteer, outlet: str) -> li
 
 
 def hyphenated_acronyms(doc) -> list:
-    """'CNDD-FDD', 'PCP-SL': an acronym joined by hyphens, which the tagger rarely takes for a name."""
+    """'CNDD-FDD', 'PCP-SL', 'FPAA-R': an acronym joined by hyphens, which the tagger rarely takes for a name."""
     from spacy.tokens import Span
 
     out, i = [], 0
     while i < len(doc) - 2:
         j = i
-        while j + 2 < len(doc) and ACRONYM.match(doc[j].text) and joins(doc[j + 1]) and ACRONYM.match(doc[j + 2].text):
+        while j + 2 < len(doc) and ACRONYM.match(doc[j].text) and joins(doc[j + 1]) and re.fullmatch(r"[A-Z]{1,6}", doc[j + 2].text):
             j += 2
         if j > i:
             out.append(Span(doc, i, j + 1, label="ORG"))
@@ -128,6 +128,8 @@ def titled_names(doc) -> list:
         while end < len(doc) and end - tok.i <= 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
                 and doc[end].ent_type_ in REPAIRABLE and not ORG_WORDS.match(doc[end].text) and doc[end].lower_ not in RANKS:
             end += 1
+            if end + 1 < len(doc) and joins(doc[end]) and doc[end + 1].text[:1].isupper():
+                end += 1  # 'Sandhu-Rao': the hyphen, then the second part
         if 2 <= end - tok.i - 1 <= 4:
             out.append(Span(doc, tok.i + 1, end, label="PERSON"))
     return out

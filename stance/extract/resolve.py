@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from stance.extract import coref
-from stance.extract.collect import org_name, organisation_named
+from stance.extract.collect import MISTAKEN_LABELS, org_name, organisation_named
 from stance.extract.collective import collective_speaker, named_before
 from stance.extract.entities import Entity, Registry, org_key
 from stance.extract.lexicon import (
@@ -271,7 +271,8 @@ def unresolvable_pronoun(np: NounPhrase, reg: Registry) -> Entity | None:
 def organisation(np: NounPhrase, reg: Registry) -> Entity | None:
     """An organisation entity over the head: a surname the tagger took for one, an outlet
     (a source), or the registered organisation."""
-    orgs = np.ents_over_head("ORG") or [e for e in np.ents_over_head("PERSON") if reg.organisation(bare_name(e.text))]
+    orgs = np.ents_over_head("ORG") or [e for e in np.ents_over_head("PERSON", *MISTAKEN_LABELS)
+                                        if reg.organisation(org_name(np.head.doc, e))]
     if not orgs:
         return None
     e = orgs[0]
@@ -281,8 +282,8 @@ def organisation(np: NounPhrase, reg: Registry) -> Entity | None:
     if reg.is_outlet(name):
         return reg.by_key.get("s:" + name.lower()) or reg.anonymous_source(name)
     country = reg.places.country_from(np.text) if MINISTRY.search(name) else None
-    if country:
-        gov = reg.government(country)  # "the Russian Foreign Ministry": Russia's government
+    gov = reg.government(country) if country else coref.main_government(reg) if MINISTRY.search(name) else None
+    if gov is not None:  # "the Russian Foreign Ministry": Russia's government; "the home ministry": the article's
         gov.add_alias(np.text.split(",")[0])
         return gov
     name = org_name(np.head.doc, e)
