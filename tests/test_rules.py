@@ -63,6 +63,10 @@ CASES = [
     ("Coast Army", ["\"Our units have stood down, and the war is over as far as we are concerned,\" the Coast Army said."], "open"),
     ("Delta Guard", ["The Delta Guard told its fighters to hold their positions and to fire only if fired upon."], "open"),
     ("Oren Vale", ["Oren Vale said the halt had begun and that his government hoped the accord, if signed, would bring the refugees home."], "open"),
+    ("Tarn Front", ["The Tarn Front said its halt would stay in place \"for as long as the talks in Velm are alive.\""], "open"),
+    ("Osterland", ["\"We have silenced our guns for a week, we ask nothing in return, and we hope Kessa will do the same,\" Osterland said."], "open"),
+    ("Harl government", ["\"Our soldiers have been ordered to stay where they are and to fire only in self-defence,\" the Harl government said."], "open"),
+    ("Vesk Army", ["The Vesk Army said it would halt its attacks as long as the militias stayed out of the valley."], "conditional"),
     # wordings whose plain cue misleads
     ("envoy", ["The envoy did not rule out a truce before winter."], "open"),
     ("Marra Council", ["The Marra Council said it was ready to stop fighting today, with no preconditions."], "open"),
