@@ -21,3 +21,21 @@ def test_a_headline_that_quotes_nobody_in_particular_makes_no_party():
     assert find(r, "Anton Dolan") is None
     r = parties("Ceasefire rejected: 'no truce until the hills are cleared'\n\n" + BODY)
     assert all("Ceasefire" not in name for name in r)
+
+
+def test_a_headline_clause_whose_subject_is_a_named_group_is_its_statement():
+    page = ("Hill talks: KLF offers to extend truce; HSC-R says no truce without autonomy\n\n"
+            "RANGAMATI, May 3 — The Kessa Liberation Front (KLF) said on Monday it would extend its truce by a month. "
+            "The Hill Students' Council-Radical (HSC-R), a student group, held a rally in the town.")
+    r = parties(page)
+    _, sts = find(r, "HSC-R") or find(r, "Hill Students")
+    assert [s.text for s in sts] == ["HSC-R says no truce without autonomy"]
+
+
+def test_a_headline_capital_stands_for_the_head_of_state_when_there_is_one():
+    body = ("BELGRADE, May 3 — Belgrade said on Monday that its ministers would meet on Friday.\n\n"
+            "President Milan Dorev told parliament the country would talk at any table.")
+    r = parties("Belgrade offers talks, then vows to push on\n\n" + body)
+    assert all(s.form != "headline" for _, sts in r.values() for s in sts)
+    r = parties("Belgrade offers talks, then vows to push on\n\n" + body.split("\n\n")[0])
+    assert any(s.form == "headline" for _, sts in r.values() for s in sts)

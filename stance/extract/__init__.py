@@ -13,7 +13,7 @@ from __future__ import annotations
 from stance.extract.collect import collect_entities
 from stance.extract.entities import Entity
 from stance.extract.governments import name_governments
-from stance.extract.headline import headline_statement
+from stance.extract.headline import headline_statements
 from stance.extract.lexicon import CALL_FOR_HALT
 from stance.extract.relevance import context_relevance, learned_relevance, relevant
 from stance.extract.roles import fold_into_spokespeople
@@ -58,8 +58,7 @@ def extract(article: Article, parsed: list[tuple[int, object]], learned: bool = 
     leaves relevance to the lexical rule alone (what the learned decision is trained on)."""
     registry = collect_entities(parsed, outlet=article.outlet)
     attributed = extract_statements(parsed, registry)
-    headline = headline_statement(article, registry)
-    grouped = _by_party(attributed + ([headline] if headline else []))
+    grouped = _by_party(attributed + headline_statements(article, registry, [e for e, _ in attributed]))
     fold_into_spokespeople(grouped, registry.organisation)
     name_governments(registry)
     paragraphs = [(offset, offset + len(doc.text)) for offset, doc in parsed]
@@ -69,6 +68,8 @@ def extract(article: Article, parsed: list[tuple[int, object]], learned: bool = 
         context_relevance(statements, paragraphs)
         if learned:
             learned_relevance(statements)
+        if any(s.relevant and s.form != "headline" for s in statements):
+            statements = [s for s in statements if s.form != "headline"]  # the body says it; the headline only repeats
         if _is_party(ent, statements):
             out.append((to_party(ent), statements))
     return out

@@ -1,11 +1,16 @@
-"""A headline that quotes a party: "Army chief Barandagiye: 'No truce until the hills are cleared'".
+"""A headline that gives a party's position: "Army chief Barandagiye: 'No truce until the hills
+are cleared'", "Skopje accepts truce with rebels; HSC-R says no truce without autonomy".
 
 Real pages often put a party's position only in the headline (issue 15, kind 12; issue 16).
 A headline of the form ``<who>: <quotation>`` is a statement of the person or government
 ``<who>`` names, when exactly one entity of the article fits: a person by surname (a surname
 two people share needs a role word of the headline to choose), else a person by a role word
-("Tollen admiral"), else a country's government. Any other headline says nothing about whose
-position it is, and is left alone.
+("Tollen admiral"), else a country's government. A headline clause whose subject is a name
+and whose verb says or holds something is a statement of what the name is: one person by
+surname, an organisation the article names, or a government the article names by a capital or
+country, unless the article has a head of state or government, whom a headline's capital
+usually stands for ("Kallan offers talks" for President Udeh-Lindqvist). A role word or a
+plural ("Island rebels") names nobody in particular, and is left alone.
 """
 
 from __future__ import annotations
@@ -14,12 +19,16 @@ import re
 
 from stance.extract.coref import referable
 from stance.extract.entities import Entity, Registry
+from stance.extract.lexicon import INSTITUTIONS, POSITION_VERBS, SPEECH_VERBS
 from stance.extract.relevance import relevant
 from stance.names import name_words
+from stance.nlp import get_nlp
 from stance.types import Article, Statement
 
 QUOTED_HEADLINE = re.compile(r"^\s*(?P<who>[^:'\"‘“]{3,80}?)\s*:\s*['\"‘“](?P<quote>.+)$")
 ROLE_WORDS = re.compile(r"[a-z][a-z-]{2,}")
+CLAUSE_BREAK = re.compile(r"\s*;\s*|\s+[|–—]\s+")
+HEAD_OF_STATE = re.compile(r"\b(president|prime minister|premier|king|chancellor|head of state)\b", re.IGNORECASE)
 
 
 def _roles(person: Entity) -> set[str]:
@@ -49,17 +58,45 @@ def headline_speaker(who: str, reg: Registry) -> Entity | None:
     return None
 
 
-def headline_statement(article: Article, reg: Registry) -> tuple[Entity, Statement] | None:
-    """The headline as a statement of the party it quotes, with the headline's offsets."""
-    if not article.title_span:
+def clause_speaker(clause: str, reg: Registry, speakers: list[Entity]) -> Entity | None:
+    """The entity a headline clause's named subject is, when its main verb says or holds something
+    (a government only when it speaks in the body too: a capital may name another state's)."""
+    root = next(get_nlp()(clause).sents).root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN" or root.lemma_.lower() not in POSITION_VERBS | SPEECH_VERBS:
         return None
+    who = root.doc[subject.left_edge.i : subject.i + 1].text
+    country = reg.country_of(who) or INSTITUTIONS.get(who.lower().removeprefix("the "))
+    if country:
+        gov = reg.by_key.get("g:" + country.lower())
+        heads = [e for e in reg.entities if e.kind == "person" and HEAD_OF_STATE.search(" ".join((e.role, *e.aliases)))]
+        return gov if gov is not None and not heads and any(gov is e for e in speakers) else None
+    people = reg.people_named(who)
+    if len(people) == 1:
+        return people[0] if referable(people[0]) and not people[0].is_commentator else None
+    org = reg.organisation(who)
+    return org if org is not None and not (org.is_source or org.is_observer) else None
+
+
+def headline_statements(article: Article, reg: Registry, speakers: list[Entity]) -> list[tuple[Entity, Statement]]:
+    """The headline, or each of its clauses, as a statement of the party it quotes or names as
+    its subject, with offsets into the article; ``speakers``: who speaks in the body."""
+    if not article.title_span:
+        return []
     start, end = article.title_span
     text = article.text[start:end]
     m = QUOTED_HEADLINE.match(text)
-    if m is None:
-        return None
-    speaker = headline_speaker(m.group("who"), reg)
-    if speaker is None:
-        return None
-    return speaker, Statement(party=speaker.name, text=text, start=start, end=end, form="headline",
-                              attribution="headline", relevant=relevant(m.group("quote")))
+    if m is not None:
+        speaker = headline_speaker(m.group("who"), reg)
+        return [] if speaker is None else [(speaker, Statement(
+            party=speaker.name, text=text, start=start, end=end, form="headline",
+            attribution="headline", relevant=relevant(m.group("quote"))))]
+    out, at = [], 0
+    for clause in CLAUSE_BREAK.split(text):
+        at = text.index(clause, at)
+        speaker = clause_speaker(clause, reg, speakers) if clause.strip() else None
+        if speaker is not None:
+            out.append((speaker, Statement(party=speaker.name, text=clause, start=start + at, end=start + at + len(clause),
+                                           form="headline", attribution="headline", relevant=relevant(clause))))
+        at += len(clause)
+    return out

@@ -118,7 +118,7 @@ def untagged_body(tok, reg: Registry) -> Entity | None:
     code = next((c for c in tok.children if c.dep_ == "appos" and c.text.isupper() and tok.doc[c.i - 1].text == "("), None)
     if code is not None:
         org.add_alias(code.text)
-        reg.by_key.setdefault(org_key(code.text), org)
+        reg.by_key[org_key(code.text)] = org  # the acronym the tagger registered alone is this body
     return org
 
 
