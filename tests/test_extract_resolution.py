@@ -186,3 +186,12 @@ def test_an_indefinite_lede_still_names_the_envoy_it_describes():
                 "Ilse Varnhoff, Pellaria's special envoy for the highlands, told reporters both sides should stop.")
     _, sts = find(r, "Varnhoff")
     assert any(s.text.startswith("TESSALY") for s in sts)
+
+
+def test_a_political_scientist_and_a_mediator_who_said_only_when_talks_resume_are_not_parties():
+    r = parties("Vlatko Renski-Dor, a political scientist at the Institute for Social Research in Varna, said the "
+                "ceasefire's fate depended on the hardliners.\n\n"
+                "The UN's chief mediator, the Peruvian diplomat Hernan Vidal Ortiz, said only that the talks would "
+                "resume on Monday as planned.")
+    assert find(r, "Renski-Dor") is None and find(r, "Vidal Ortiz") is None
+

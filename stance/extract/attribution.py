@@ -44,7 +44,10 @@ def described(ctx: Context, content: list[int], speaker: Entity | None) -> Entit
     """The party whose position a content clause describes (subjects first)."""
     doc = ctx.sent.doc
     toks = [doc[i] for i in sorted(content)]
-    ordered = [t for t in toks if t.dep_ in SUBJECT_DEPS] + [t for t in toks if t.dep_ not in SUBJECT_DEPS and t.pos_ in ("PROPN", "NOUN")]
+    ordered = [t for t in toks if t.dep_ in SUBJECT_DEPS] + [
+        t for t in toks if t.dep_ not in SUBJECT_DEPS and t.pos_ in ("PROPN", "NOUN")
+        and not (t.dep_ == "compound" and t.head.pos_ == "NOUN")]  # not the place in 'the Arlit road'
+
     for tok in ordered:
         if tok.pos_ == "PRON" and speaker is not None and speaker.kind == "person":
             continue
