@@ -195,3 +195,4 @@ def test_a_political_scientist_and_a_mediator_who_said_only_when_talks_resume_ar
                 "resume on Monday as planned.")
     assert find(r, "Renski-Dor") is None and find(r, "Vidal Ortiz") is None
 
+

@@ -67,6 +67,8 @@ CASES = [
     ("Osterland", ["\"We have silenced our guns for a week, we ask nothing in return, and we hope Kessa will do the same,\" Osterland said."], "open"),
     ("Harl government", ["\"Our soldiers have been ordered to stay where they are and to fire only in self-defence,\" the Harl government said."], "open"),
     ("Vesk Army", ["The Vesk Army said it would halt its attacks as long as the militias stayed out of the valley."], "conditional"),
+    ("Irena Koval", ["\"Iraskar's guns will fall silent the hour Solvenna's do, and not a minute before,\" Irena Koval said."], "conditional"),
+    ("Solvenna", ["\"The guns can stop tonight, on those two conditions and no others,\" Solvenna said."], "conditional"),
     # wordings whose plain cue misleads
     ("envoy", ["The envoy did not rule out a truce before winter."], "open"),
     ("Marra Council", ["The Marra Council said it was ready to stop fighting today, with no preconditions."], "open"),

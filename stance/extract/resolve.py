@@ -390,8 +390,8 @@ GOVERNMENT_ADJECTIVES = frozenset("federal central transitional interim".split()
 def the_government(np: NounPhrase, reg: Registry) -> Entity | None:
     """'the government', 'the federal government': the article's main government; "Pallune's
     government", "the authorities in Velsgrad": that place's, even when no gazetteer knows it."""
-    if np.lemma not in ("government", "authority") or (np.lemma == "authority" and np.head.tag_ != "NNS"):
-        return None
+    if np.lemma not in ("government", "authority") or np.head.tag_ != ("NNS" if np.lemma == "authority" else "NN"):
+        return None  # 'the governments said': several, not the article's own
     toks = [t for t in np.toks if t.dep_ != "case" and t.lower_ not in GOVERNMENT_ADJECTIVES]
     place = [t for t in np.toks if t.pos_ == "PROPN" and t.text[:1].isupper() and (
         t.dep_ == "poss" and t.head.i == np.head.i or t.dep_ == "pobj" and t.head.lower_ in ("in", "of") and t.head.head.i == np.head.i)]
