@@ -69,6 +69,7 @@ CASES = [
     ("Vesk Army", ["The Vesk Army said it would halt its attacks as long as the militias stayed out of the valley."], "conditional"),
     ("Irena Koval", ["\"Iraskar's guns will fall silent the hour Solvenna's do, and not a minute before,\" Irena Koval said."], "conditional"),
     ("Solvenna", ["\"The guns can stop tonight, on those two conditions and no others,\" Solvenna said."], "conditional"),
+    ("Khartoum", ["\"A ceasefire with the rebels no longer exists,\" the government in Khartoum said, declaring dead the truce it signed in February."], "rejecting"),
     # wordings whose plain cue misleads
     ("envoy", ["The envoy did not rule out a truce before winter."], "open"),
     ("Marra Council", ["The Marra Council said it was ready to stop fighting today, with no preconditions."], "open"),
