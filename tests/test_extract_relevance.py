@@ -88,3 +88,9 @@ def test_laying_down_arms_ceasing_action_and_having_nothing_to_do_with_a_deal_ar
     assert relevant("A breakaway faction said it would have nothing to do with the deal.")
     assert relevant("The state was not ready to sit at any table with people who took up arms against it.")
     assert not relevant("The minister said the arrests had nothing to do with the deal.")
+
+
+def test_keeping_fighters_in_their_camps_is_about_the_halt():
+    assert relevant("He said the resistance would keep its fighters in their camps only as long as the army kept "
+                    "the militias away.")
+    assert not relevant("He said the refugees had been moved to camps near the border.")
