@@ -483,3 +483,20 @@ def test_a_group_the_tagger_took_for_a_work_of_art_is_an_organisation():
                 "that it would keep fighting and rejected the truce.")
     party, sts = find(r, "Ashfold Rising")
     assert party.kind == "organisation" and sts
+
+
+def test_a_second_party_narrated_after_the_speakers_words_is_found():
+    r = parties("PORT IDRIS, June 8 — Zanbaria's military government said on Wednesday it would agree to a nationwide "
+                "ceasefire if rebel forces handed back the Kessel oil terminal, a day after the main rebel coalition "
+                "declared itself ready to stop fighting immediately.\n\n"
+                "The Coastal Alliance has held the terminal since March.")
+    _, sts = find(r, "Coastal Alliance")
+    assert sts and sts[0].text.startswith("PORT IDRIS")
+
+
+def test_the_group_a_leader_leads_is_a_body_the_article_can_refer_back_to():
+    r = parties("A Caribbean envoy called on Tuesday for a truce between the armed gangs and the police, but the most "
+                "powerful gang alliance dismissed the appeal within hours.\n\n"
+                "Wilner Dorsainvil, the leader of the Viv Ansanm coalition, said in a video that there would be no truce.")
+    party, sts = find(r, "Viv Ansanm")
+    assert party.kind == "organisation" and any("dismissed the appeal" in s.text for s in sts)

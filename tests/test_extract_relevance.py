@@ -94,3 +94,7 @@ def test_keeping_fighters_in_their_camps_is_about_the_halt():
     assert relevant("He said the resistance would keep its fighters in their camps only as long as the army kept "
                     "the militias away.")
     assert not relevant("He said the refugees had been moved to camps near the border.")
+
+
+def test_refugee_camps_are_not_the_fighters_camps():
+    assert not relevant("She said families were still arriving in the camps around the town every week.")

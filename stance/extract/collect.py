@@ -157,7 +157,7 @@ def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
         title = ""  # 'Kuito and' before 'Luena': a list of places, not a title
     role = appositive(ent) or title
     if role and (not person.role or len(role) > len(person.role)):
-        _set_role(reg, person, role)
+        _set_role(reg, person, role, pos)
     after = re.match(r",\s*((?:who|whose|a|an|the)\b[^.;“\"]{0,120})", doc.text[ent.end_char : ent.end_char + 130])
     clause = re.split(r"[.;]", doc.text[ent.end_char : ent.end_char + 160])[0]
     nickname = KNOWN_AS.match(clause) or KNOWN_AS_LATER.search(clause)
@@ -174,6 +174,10 @@ def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
     reg.person_mentions.append((pos, person))
 
 
+GROUP_IN_ROLE = re.compile(r"\b(?:leader|head|chief|commander|founder|spokes\w+) of (?:the )?((?:[A-Z][\w'’-]+ ){1,4})"
+                           r"(coalition|alliance|movement|front|group|militia|gang|faction)\b")
+
+
 def _set_role(reg: Registry, person: Entity, role: str, pos: int | None = None) -> None:
     """Role, body spoken for and country; with ``pos``, "its spokesman" speaks for the body named last before.
     A relative clause the parse left on the role (', who is known in the district as ...') is cut."""
@@ -183,6 +187,11 @@ def _set_role(reg: Registry, person: Entity, role: str, pos: int | None = None) 
         person.speaks_for = reg.last_body_before(pos)
     person.speaks_for = speaks_for(role) or person.speaks_for
     person.country = reg.places.country_from(role) or person.country
+    led = GROUP_IN_ROLE.search(role)
+    if led and pos is not None:  # 'leader of the Viv Ansanm coalition': the coalition is a body of the article too
+        org = organisation_named(reg, led.group(1).strip())
+        org.role = org.role or led.group(2)
+        org.mentions.append(pos)
 
 
 def _register(reg: Registry, doc, ent, offset: int) -> None:

@@ -127,6 +127,12 @@ def after_question(verb):
     return people[-1] if people else next((t for t in between if t.pos_ == "NOUN"), None)
 
 
+def narrated_after(clause) -> bool:
+    """'..., a day after the main rebel coalition declared itself ready': a clause the parser
+    hangs on 'said' that is the reporter's narration of another event, not the words said."""
+    return any(c.dep_ == "npadvmod" and any(g.lower_ in ("after", "before") for g in c.children) for c in clause.children)
+
+
 def speech_frames(sent) -> list[Frame]:
     frames: list[Frame] = []
     for tok in sent:
@@ -140,7 +146,7 @@ def speech_frames(sent) -> list[Frame]:
         subj = subject(tok) or after_question(tok)
         if subj is None or subj.lower_ in ("that", "which", "it") or asked_about(tok):
             continue
-        comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.lower_ != "saying"]
+        comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.lower_ != "saying" and not narrated_after(c)]
         if comps:
             content = [i for c in comps for i in subtree_ids(c)]
         elif tok.dep_ in ("parataxis", "ccomp", "conj") and tok.head.i != tok.i:
