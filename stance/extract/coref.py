@@ -7,8 +7,6 @@ group of that kind; "the government" to the government the article mentions most
 
 from __future__ import annotations
 
-import re
-
 from stance.extract.entities import Entity, Registry, head_word
 from stance.extract.places import DATELINE
 from stance.extract.lexicon import GENERIC_GROUPS, GROUP_HEADS, GROUP_SYNONYMS, LEADER_TITLES, ORG_WORDS

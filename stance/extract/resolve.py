@@ -1,31 +1,28 @@
 """Noun phrase -> entity: the rules that decide who a speaker phrase refers to.
 
-Each rule looks at one noun phrase (given by its head token) and either does not
-apply (None), names an entity, or settles that the phrase is nobody (NOBODY). They run
-in order, the most specific first: a dateline, a relative pronoun, several bodies
-that speak together (stance.extract.collective), a place that
-speaks (its government), a named person in the phrase or in apposition ("the front's
-spokesman, Arben Hoti"), an unnamed spokesperson or official (stance.extract.unnamed),
-pronouns, surnames, sources, organisations, bodies of a country, unknown capitalised
-subjects, and last epithets and group nouns (stance.extract.coref).
+Each rule looks at one noun phrase (given by its head token, stance.extract.phrase) and
+either does not apply (None), names an entity, or settles that the phrase is nobody
+(NOBODY). They run in order, the most specific first: a dateline, a relative pronoun,
+several bodies that speak together (stance.extract.collective), a place that speaks (its
+government, stance.extract.states), a named person in the phrase or in apposition ("the
+front's spokesman, Arben Hoti"), an unnamed spokesperson or official
+(stance.extract.unnamed), pronouns, surnames, sources, organisations, bodies of a country,
+unknown capitalised subjects, and last epithets, "the government" and group nouns
+(stance.extract.coref).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from stance.extract import coref
 from stance.extract.collect import MISTAKEN_LABELS, org_name, organisation_named
 from stance.extract.collective import collective_speaker, named_before
 from stance.extract.entities import Entity, Registry, org_key
 from stance.extract.lexicon import (
-    BODY_HEADS,
     EPITHET_HEADS,
     GENERIC_GROUPS,
     GROUP_HEADS,
-    INSTITUTIONS,
     MEDIA_NOUNS,
     ORG_WORDS,
     PERSONAL_PRONOUNS,
@@ -33,55 +30,12 @@ from stance.extract.lexicon import (
     SPOKES,
     UNNAMED_SPEAKERS,
 )
+from stance.extract.phrase import NOBODY, SUBJECT_OR_ROOT, NounPhrase, Rule
+from stance.extract.states import country_body, country_name, place_subject, the_government
 from stance.extract.unnamed import unnamed
 from stance.names import bare_name
 
-NOBODY = Entity(name="", kind="nobody")
-AGAINST_THE_STATE = re.compile(r"\b(breakaway|rebel|separatist|secessionist|insurgent|opposition|exiled)\b", re.IGNORECASE)
 MINISTRY = re.compile(r"\b(ministry|presidency|cabinet|foreign office)\b", re.IGNORECASE)
-SUBJECT_OR_ROOT = ("nsubj", "nsubjpass", "ROOT")
-
-
-@dataclass
-class NounPhrase:
-    """A noun phrase without its relative clauses and appositions, and the entities inside it."""
-
-    head: object
-    offset: int
-    toks: list
-    start: int
-    end: int
-    ents: list
-
-    @classmethod
-    def at(cls, head, offset: int) -> "NounPhrase":
-        dropped = {x.i for c in head.children if c.dep_ in ("relcl", "acl", "appos") for x in c.subtree}
-        toks = [t for t in head.subtree if t.i not in dropped]
-        start, end = min(t.i for t in toks), max(t.i for t in toks) + 1
-        return cls(head, offset, toks, start, end, [e for e in head.doc.ents if e.start >= start and e.end <= end])
-
-    @property
-    def text(self) -> str:
-        return self.head.doc[self.start : self.end].text
-
-    @property
-    def lemma(self) -> str:
-        return self.head.lemma_.lower()
-
-    @property
-    def pos(self) -> int:
-        return self.offset + self.head.idx
-
-    @property
-    def definite(self) -> bool:
-        return any(t.lower_ == "the" and t.dep_ == "det" and t.head.i == self.head.i for t in self.toks)
-
-    def ents_over_head(self, *labels: str) -> list:
-        return [e for e in self.ents if e.label_ in labels and e.start <= self.head.i < e.end]
-
-
-Rule = Callable[[NounPhrase, Registry], "Entity | None"]
-
 
 DATELINE_TOKENS = 16
 
@@ -160,30 +114,6 @@ def counted_collective(np: NounPhrase, reg: Registry) -> Entity | None:
     members = [e for key, e in reg.by_key.items() if key.startswith("c:") and e.mentions and min(e.mentions) < np.pos
                and len(re.split(r",\s*(?:and\s+)?|\s+and\s+", e.name)) == count]
     return max(members, key=lambda e: max(m for m in e.mentions if m < np.pos)) if members else None
-
-
-def country_name(np: NounPhrase, reg: Registry) -> Entity | None:
-    """'Ukraine said', 'Kyiv said': a place that speaks is its government."""
-    head = np.head
-    country = reg.country_of(head.text) if head.pos_ == "PROPN" else None
-    if not country or any(e.label_ == "PERSON" and head.i in range(e.start, e.end) and not reg.country_of(e.text) for e in np.ents):
-        return None
-    gov = reg.government(country)
-    gov.add_alias(head.text)
-    return gov
-
-
-def place_subject(np: NounPhrase, reg: Registry) -> Entity | None:
-    """A place entity as subject: a person the tagger took for a place, else the place's government."""
-    head, doc = np.head, np.head.doc
-    gpe = next(iter(np.ents_over_head("GPE")), None)
-    if (head.pos_ != "PROPN" or gpe is None or head.dep_ not in SUBJECT_OR_ROOT or reg.is_outlet(head.text)
-            or (gpe.start > 0 and doc[gpe.start - 1].lower_ in ("in", "at", "from", "to"))):
-        return None
-    name = bare_name(gpe.text)
-    if reg.person(name) is not None and not reg.country_of(name):
-        return reg.person(name)
-    return reg.government(reg.country_of(name) or name)
 
 
 def named_person(np: NounPhrase, reg: Registry) -> Entity | None:
@@ -290,35 +220,6 @@ def organisation(np: NounPhrase, reg: Registry) -> Entity | None:
     return named_before(reg, name) or reg.organisation(name) or NOBODY
 
 
-ARMED_FORCES = re.compile(r"\barmed forces\b|\bnational army\b|^[A-Z]\w+(?:an|ese|i|ish) (?:army|military)$", re.IGNORECASE)
-
-
-def the_military(reg: Registry) -> Entity | None:
-    """'The military said': the one state army the article names ("Armed Forces of the Philippines")."""
-    armies = [e for e in reg.entities if e.kind == "organisation" and not e.is_source and ARMED_FORCES.search(e.name)]
-    return armies[0] if len(armies) == 1 else None
-
-
-def country_body(np: NounPhrase, reg: Registry) -> Entity | None:
-    """'Ukrainian officials', 'the Russian military', 'the Kremlin': a country's government,
-    with the phrase up to any comma as an alias (the name as the article gives it)."""
-    if np.lemma not in BODY_HEADS and not np.ents_over_head("GPE", "NORP"):
-        return None
-    if AGAINST_THE_STATE.search(np.text):
-        return NOBODY  # "the leadership of Teveral's breakaway plateau" is not Teveral's government
-    for e in np.ents:
-        if e.label_ in ("GPE", "NORP", "ORG", "LOC", "PERSON"):
-            country = reg.country_of(bare_name(e.text))
-            if country:
-                gov = reg.government(country)
-                gov.add_alias(np.text.split(",")[0] if np.lemma in BODY_HEADS else bare_name(e.text))
-                return gov
-    inst = next((i for i in INSTITUTIONS if i in np.text.lower()), None)
-    if inst is None and np.lemma in ("military", "army", "force") and np.definite:
-        return the_military(reg)
-    return None if inst is None else reg.by_key.get("o:" + inst) or NOBODY
-
-
 def unknown_subject(np: NounPhrase, reg: Registry) -> Entity | None:
     """A capitalised subject nobody registered: an outlet after a media noun ("the business
     daily Kommersant"), a place's government or a new organisation."""
@@ -382,26 +283,6 @@ def epithet(np: NounPhrase, reg: Registry) -> Entity | None:
         if pos > last_named:
             return NOBODY if ent.is_source else ent
     return person or NOBODY
-
-
-GOVERNMENT_ADJECTIVES = frozenset("federal central transitional interim".split())
-
-
-def the_government(np: NounPhrase, reg: Registry) -> Entity | None:
-    """'the government', 'the federal government': the article's main government; "Pallune's
-    government", "the authorities in Velsgrad": that place's, even when no gazetteer knows it."""
-    if np.lemma not in ("government", "authority") or np.head.tag_ != ("NNS" if np.lemma == "authority" else "NN"):
-        return None  # 'the governments said': several, not the article's own
-    toks = [t for t in np.toks if t.dep_ != "case" and t.lower_ not in GOVERNMENT_ADJECTIVES]
-    place = [t for t in np.toks if t.pos_ == "PROPN" and t.text[:1].isupper() and (
-        t.dep_ == "poss" and t.head.i == np.head.i or t.dep_ == "pobj" and t.head.lower_ in ("in", "of") and t.head.head.i == np.head.i)]
-    if place and not reg.is_outlet(place[0].text):
-        words = [t.text for t in place[0].subtree if t.pos_ == "PROPN" and t.i <= place[0].i]  # 'Port Cassel'
-        name = " ".join(words)
-        return reg.government(reg.country_of(name) or reg.country_of(place[0].text) or name)
-    if np.definite and len(toks) <= 2 and np.lemma == "government":
-        return coref.main_government(reg)
-    return None
 
 
 def group_noun(np: NounPhrase, reg: Registry) -> Entity | None:
