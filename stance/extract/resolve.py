@@ -17,7 +17,7 @@ import re
 
 from stance.extract import coref
 from stance.extract.collect import MISTAKEN_LABELS, org_name, organisation_named
-from stance.extract.collective import collective_speaker, named_before
+from stance.extract.collective import bracketed, collective_speaker, named_before
 from stance.extract.entities import Entity, Registry, org_key
 from stance.extract.lexicon import (
     EPITHET_HEADS,
@@ -30,6 +30,7 @@ from stance.extract.lexicon import (
     SPOKES,
     UNNAMED_SPEAKERS,
 )
+from stance.extract.ner import joins
 from stance.extract.phrase import NOBODY, SUBJECT_OR_ROOT, NounPhrase, Rule
 from stance.extract.states import country_body, country_name, place_subject, the_government
 from stance.extract.unnamed import unnamed
@@ -68,8 +69,8 @@ def untagged_body(tok, reg: Registry) -> Entity | None:
         first -= 1
     span = tok.doc[first : tok.i + 1]
     name = org_name(tok.doc, span)
-    org = reg.organisation(name) or reg.get(org_key(name), name, "organisation")
-    code = next((c for c in tok.children if c.dep_ == "appos" and c.text.isupper() and tok.doc[c.i - 1].text == "("), None)
+    org = reg.get(org_key(name), name, "organisation")
+    code = next((c for c in tok.children if c.dep_ == "appos" and bracketed(c)), None)
     if code is not None:
         org.add_alias(code.text)
         reg.by_key[org_key(code.text)] = org  # the acronym the tagger registered alone is this body
@@ -130,12 +131,10 @@ def appositive_person(np: NounPhrase, reg: Registry) -> Entity | None:
     """A role noun phrase that names its person: "the front's spokesman, Arben Hoti",
     "a spokesman for Tsakaev" (an unnamed spokesperson for a person folds into them)."""
     head = np.head
-    if head.pos_ not in ("NOUN", "PROPN", "ADJ") or head.ent_type_ == "PERSON":
+    if head.pos_ not in ("NOUN", "PROPN", "ADJ") or head.ent_type_ in ("PERSON", "ORG"):
         return None
     skip = {x.i for t in head.subtree for c in t.children if c.dep_ in ("relcl", "acl") for x in c.subtree}
     idx = {t.i for t in head.subtree if t.i not in skip}  # not 'a faction that holds the villages above Orrin Ford'
-    if head.ent_type_ == "ORG":
-        return None
     for e in head.doc.ents:
         if e.label_ == "PERSON" and e.root.i in idx:
             found = reg.person(e.text)
@@ -170,8 +169,7 @@ def personal_pronoun(np: NounPhrase, reg: Registry) -> Entity | None:
 def hyphenated(tok) -> str:
     """The whole hyphenated name a token ends ("Achebe-Lund" for "Lund"; the tokenizer splits it)."""
     doc, start = tok.doc, tok.i
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ \
-            and doc[start - 2].text[:1].isupper():
+    while start >= 2 and joins(doc[start - 1]) and doc[start - 2].text[:1].isupper():
         start -= 2
     return doc[start : tok.i + 1].text
 
