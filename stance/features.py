@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from stance.classify.rules import recalled
 from stance.cache import cache_dir, cached_json, input_key, key
 from stance.data import DATA_DIR, GoldArticle, TrainRow, data_hashes, load_split
 from stance.extract import extract
@@ -63,9 +64,17 @@ def find_parties_many(articles: list[Article], jobs: int | None = 1) -> list[Fou
     return out
 
 
+def current_statements(statements: list[Statement]) -> list[Statement]:
+    """A party's statements less those recalling its position from before the article's events,
+    when a relevant one of its own is current: the current position decides (issue 15 kind 13),
+    and a recalled one is neither read by the classifier nor shown as evidence."""
+    now = [s for s in statements if not recalled(s.text)]
+    return now if any(s.relevant for s in now) else statements
+
+
 def party_input(party: Party, statements: list[Statement], title: str = "") -> PartyInput:
-    """The classifier input for one party: its own statements, in text order."""
-    ordered = sorted(statements, key=lambda s: s.start)
+    """The classifier input for one party: its own current statements, in text order."""
+    ordered = sorted(current_statements(statements), key=lambda s: s.start)
     return PartyInput(party=party.name, role=party.role, statements=[s.text for s in ordered],
                       aliases=list(party.aliases), context=title)
 

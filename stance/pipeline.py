@@ -12,7 +12,7 @@ from pathlib import Path
 from stance.aggregate import DEFAULT_THRESHOLD, merge_parties, party_stance
 from stance.classify import StanceClassifier
 from stance.classify import load_classifier as load_registered
-from stance.features import Found, find_parties, find_parties_many, party_input
+from stance.features import Found, current_statements, find_parties, find_parties_many, party_input
 from stance.io.clean import clean_article
 from stance.io.fetch import FetchPolicy
 from stance.io.ingest import InputError, Raw, read_articles, sniff_suffix, to_article
@@ -62,7 +62,7 @@ def _score(article: Article, found: Found, classifier: StanceClassifier, thresho
     inputs = [party_input(p, sts, article.title) for p, sts in found]
     if probs is None:
         probs = classifier.predict(inputs) if inputs else []
-    stances = [party_stance(article, p, sts, pr, threshold) for (p, sts), pr in zip(found, probs)]
+    stances = [party_stance(article, p, current_statements(sts), pr, threshold) for (p, sts), pr in zip(found, probs)]
     return ArticleResult(article=article, parties=stances, statements=[s for _, sts in found for s in sts]), inputs
 
 

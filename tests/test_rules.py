@@ -5,7 +5,9 @@ import re
 
 import pytest
 
-from stance.classify.rules import RuleClassifier, party_view, rules
+from stance.classify.rules import RuleClassifier, party_view, recalled, rules
+from stance.features import current_statements
+from stance.types import Statement
 from stance.names import mention_pattern
 from stance.types import PartyInput
 
@@ -70,6 +72,18 @@ CASES = [
     ("Irena Koval", ["\"Iraskar's guns will fall silent the hour Solvenna's do, and not a minute before,\" Irena Koval said."], "conditional"),
     ("Solvenna", ["\"The guns can stop tonight, on those two conditions and no others,\" Solvenna said."], "conditional"),
     ("Khartoum", ["\"A ceasefire with the rebels no longer exists,\" the government in Khartoum said, declaring dead the truce it signed in February."], "rejecting"),
+    # 3: a halt declared in the first clause, another party's terms after ", and the ..."
+    ("Marran government", ["The Marran government said it had suspended all air operations over the delta, and the delta rebels said they would hold their fire only for as long as the army did."], "open"),
+    ("Hill Guard", ["The Hill Guard has ordered its units to stay in their barracks and not to answer the militia's raids, a commander said."], "open"),
+    ("Lake Council", ["The Lake Council urged both armies to stop firing at once, warning that the dam could give way."], "open"),
+    # 13: a recalled position is never the final word
+    ("Sena Drak", ["\"I ask my comrades to accept that a new time has begun,\" Sena Drak wrote.",
+                   "In a 1998 interview she said the movement would never sit at the table of the state."], "open"),
+    # refusals real pages word without "truce" next to the verb
+    ("gang alliance", ["The gang alliance dismissed the appeal within hours."], "rejecting"),
+    ("Moscow", ["Georgia offered an immediate ceasefire, but Moscow brushed the offer aside as the fighting spread."], "rejecting"),
+    ("Colonel Ruud", ["Colonel Ruud said he would ask for the truce to be lifted in his sector at once."], "rejecting"),
+    ("Union of Ports", ["The Union of Ports said the new sanctions had made any meaningful dialogue impossible."], "rejecting"),
     # wordings whose plain cue misleads
     ("envoy", ["The envoy did not rule out a truce before winter."], "open"),
     ("Marra Council", ["The Marra Council said it was ready to stop fighting today, with no preconditions."], "open"),
@@ -95,6 +109,27 @@ def test_another_speakers_clause_is_set_aside():
     text = "Lena Tor said the army was ready for a truce, even as the rebels said they would never stop."
     view, _ = party_view(text, mention_pattern("Lena Tor", []))
     assert "ready for a truce" in view and "never stop" not in view
+
+
+def test_a_recalled_position_is_background_and_a_dated_war_is_not():
+    assert recalled("Two years ago she backed a ceasefire plan.")
+    assert recalled("For most of the past decade he had denounced any talk of dialogue.")
+    assert not recalled("The synod called on both armies to stop fighting, its first appeal since the war began four years ago.")
+    assert not recalled("Tavi Orr, who said as recently as June that he would \"never hand over a rifle,\" ordered his men to stop.")
+
+
+def _statement(text, start, relevant=True):
+    return Statement(party="p", text=text, start=start, end=start + len(text), form="reported", attribution="",
+                     relevant=relevant)
+
+
+def test_a_recalled_position_is_dropped_only_when_a_current_one_remains():
+    now = _statement("The group rejected calls for a holiday truce.", 0)
+    before = _statement("Last year it agreed to a three-day pause.", 50)
+    assert current_statements([now, before]) == [now]
+    assert current_statements([before]) == [before]
+    assert current_statements([_statement("Its men were seen in the hills.", 0, relevant=False), before]) == [
+        _statement("Its men were seen in the hills.", 0, relevant=False), before]
 
 
 def test_every_rule_compiles_and_expands_its_vocabulary():

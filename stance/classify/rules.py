@@ -60,6 +60,9 @@ class Rules:
         self.clause_split = re.compile(f"({_expand(party['clause_split'], vocab)})", re.IGNORECASE)
         self.clause_speaker = comp(party["clause_speaker"])
 
+    def is_background(self, text: str) -> bool:
+        return any(p.search(text) for p in self.background)
+
     def rewrite(self, text: str) -> str:
         for pattern, replacement in self.rewrites:
             text = pattern.sub(replacement, text)
@@ -74,6 +77,13 @@ class Rules:
 def rules() -> Rules:
     text = resources.files("stance.resources").joinpath("stance_rules.yaml").read_text("utf-8")
     return Rules(yaml.safe_load(text))
+
+
+def recalled(text: str) -> bool:
+    """Whether a statement recalls a position from before the article's events ("last year it
+    agreed to a pause"): background, whose cues count for little (issue 15 kind 13)."""
+    r = rules()
+    return r.is_background(r.rewrite(text))
 
 
 def sentence_scores(text: str) -> dict[str, float]:
@@ -91,7 +101,7 @@ def sentence_scores(text: str) -> dict[str, float]:
     if r.denied_rejection.search(text):
         scores["open"] += scores["rejecting"]
         scores["rejecting"] = 0.0
-    if any(p.search(text) for p in r.background):
+    if r.is_background(text):
         scores = {k: v * r.background_weight for k, v in scores.items()}
     return scores
 
@@ -147,12 +157,14 @@ class RuleClassifier:
     def party_scores(self, statements: list[str], party: str = "", aliases: list[str] | None = None) -> dict[str, float]:
         mention = mention_pattern(party, list(aliases or [])) if party else None
         total = {k: 0.0 for k in LABELS}
-        n = len(statements)
+        r = rules()
+        # the final word is the last statement that is not background recalled from before
+        current = [i for i, t in enumerate(statements) if not r.is_background(r.rewrite(t))]
+        final = current[-1] if len(statements) > 1 and current else None
         for i, text in enumerate(statements):
-            weight = 1.0 + (FINAL_WORD_BONUS if i == n - 1 and n > 1 else 0.0)
+            weight = 1.0 + (FINAL_WORD_BONUS if i == final else 0.0)
             for k, v in party_sentence_scores(text, mention).items():
                 total[k] += weight * v
-        r = rules()
         texts = [r.rewrite(t) for t in statements]
         if any(r.surrender.search(t) for t in texts) and any(r.fight_on.search(t) for t in texts):
             total["rejecting"] += total["conditional"]
