@@ -34,6 +34,14 @@ def load_classifier(spec: str = "model", build: bool = False, llm_config=None) -
     return load_registered(spec, None, llm_config)
 
 
+def _is_file(text: str) -> bool:
+    """Whether a one-line string names a file; a sentence too long for a path is text, not an error."""
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def read(text_or_path: str | Article) -> Article:
     """An Article from a file path, an URL or raw text; a bare Article gets its body found."""
     if isinstance(text_or_path, Article):
@@ -41,7 +49,7 @@ def read(text_or_path: str | Article) -> Article:
             return text_or_path
         found = clean_article(text_or_path.source, text_or_path.text)
         return Article(**{**text_or_path.__dict__, "body": found.body, "title": text_or_path.title or found.title})
-    if "\n" not in text_or_path and (Path(text_or_path).is_file() or text_or_path.startswith(("http://", "https://"))):
+    if "\n" not in text_or_path and (_is_file(text_or_path) or text_or_path.startswith(("http://", "https://"))):
         item = next(iter(read_articles([text_or_path])))
         if isinstance(item, InputError):
             raise item

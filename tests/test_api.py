@@ -26,3 +26,12 @@ def test_run_reads_jsonl_from_a_text_stream():
     rows = '{"id": "a", "text": "Foreign Minister Omar Haddad said the government was open to a ceasefire."}\n'
     results = list(stance.run(["-"], classifier="rules", stdin=io.StringIO(rows)))
     assert [r.article.source for r in results] == ["a"]
+
+
+def test_a_one_line_text_longer_than_any_path_is_read_as_text():
+    text = ("The Lowland Front said on Monday that it would observe a two-week truce from midnight across the "
+            "river valley and the southern hills, so that the families trapped in the old town could bury their dead, "
+            "and that its commanders had been told to answer no provocation while the mediators travelled.")
+    assert len(text.encode()) > 255
+    result = stance.analyze(text, "rules")
+    assert [p.party.name for p in result.parties] == ["Lowland Front"]
