@@ -94,14 +94,14 @@ def looks_personal(name: str) -> bool:
     return all(w[:1].isupper() for w in words) and not any(ORG_WORD.match(w) for w in words)
 
 
-GOVERNMENT_OF = re.compile(r"^(?:[Tt]he\s+)?(?:[a-z]+\s+)?(?:government|authorities)\s+(?:in|of)\s+([A-Z].*)$"
-                           r"|^([A-Z][^']*?)['’]s\s+(?:[a-z]+\s+)?government$")
+GOVERNMENT_OF = re.compile(r"^(?:[Tt]he\s+)?(?:[a-z]+\s+)?(?:government|authorities|presidency)\s+(?:in|of)\s+([A-Z].*)$"
+                           r"|^([A-Z][^']*?)['’]s\s+(?:[a-z]+\s+)?(?:government|presidency)$")
 
 
 def proper_names(name: str, aliases: list[str]) -> set[str]:
     """Normalised name and proper-name aliases: the strings that identify a party unambiguously.
     A government named by its place ("the government in Djibouti", "Pallune's federal
-    government") is also that place's name (data/GUIDELINES.md 2.3: one party)."""
+    government", "Guinea-Bissau's presidency") is also that place's name (data/GUIDELINES.md 2.3: one party)."""
     forms = [name, *(a for a in aliases if is_proper(a))]
     places = [m.group(1) or m.group(2) for f in forms if (m := GOVERNMENT_OF.match(f.strip()))]
     names = {normalise(f) for f in forms + places}

@@ -39,3 +39,14 @@ def test_a_headline_capital_stands_for_the_head_of_state_when_there_is_one():
     assert all(s.form != "headline" for _, sts in r.values() for s in sts)
     r = parties("Belgrade offers talks, then vows to push on\n\n" + body.split("\n\n")[0])
     assert any(s.form == "headline" for _, sts in r.values() for s in sts)
+
+
+def test_a_headline_role_word_chooses_the_person_not_a_compatriot_of_the_same_country():
+    page = ("Georgian admiral: 'The war at sea goes on, whatever the diplomats sign'\n\n"
+            "TBILISI, Sept 2 — Georgia's government said on Monday it would stop firing along the corridor if "
+            "the separatists did the same.\n\n"
+            "Admiral Petra Sandvoll-Ress, who commands Georgia's fleet, inspected ships at the naval base on Monday.\n\n"
+            "Aurel Fenwick-Stahl, a Georgian senator, wrote that both sides should talk.")
+    r = parties(page)
+    _, sts = find(r, "Sandvoll-Ress")
+    assert [s.form for s in sts] == ["headline"]

@@ -500,3 +500,40 @@ def test_the_group_a_leader_leads_is_a_body_the_article_can_refer_back_to():
                 "Wilner Dorsainvil, the leader of the Viv Ansanm coalition, said in a video that there would be no truce.")
     party, sts = find(r, "Viv Ansanm")
     assert party.kind == "organisation" and any("dismissed the appeal" in s.text for s in sts)
+
+
+def test_a_past_office_in_apposition_is_not_the_role_the_article_names_the_person_by():
+    r = parties("The country's defence minister, General Idriss Mahamat Kolle, a former rebel commander who rallied to "
+                "the government in 2001, turned on the mediators. \"The envoys should count the foreign trucks in our "
+                "streets,\" the general said. The minister said there would be \"no ceasefire with people who came to "
+                "burn the capital.\"")
+    party, sts = find(r, "Kolle")
+    assert "defence minister" in party.role
+    assert any("no ceasefire" in s.text for s in sts)
+
+
+def test_a_held_fire_is_relevant_and_a_document_the_parser_made_a_subject_speaks_for_its_body():
+    r = parties("The Coast Eagle Force (CEF), the militia that holds the port, said on Sunday its fighters have held "
+                "their fire since the last week of May.\n\n"
+                "\"Our boys are in their camps, and not one shot has been fired by the Eagles in twelve days,\" a CEF "
+                "statement faxed to the Herald said.")
+    _, sts = find(r, "Coast Eagle Force")
+    assert len(sts) == 2
+
+
+def test_an_unnamed_junta_is_one_party_and_the_presidency_is_the_government():
+    r = parties("BAMAKO, June 9 — The military junta that commands most of Mali's army announced that its men had "
+                "observed a ceasefire around the capital for two days. The junta said its units would stay in their "
+                "positions.\n\n"
+                "But on Monday the presidency said in a statement that there would be no truce with the mutineers.")
+    party, sts = find(r, "junta")
+    assert party.kind == "organisation" and len(sts) == 2
+    assert len([k for k in r if "junta" in k]) == 1
+    _, sts = find(r, "Mali")
+    assert any("the presidency said" in s.text for s in sts)
+
+
+def test_a_university_lecturer_quoted_on_the_truce_is_a_commentator():
+    r = parties("Kalo Renia, a lecturer at the university in the capital, said the militia's quiet had less to do with "
+                "peace than with holding the city. \"When you have what you wanted, a ceasefire is cheap,\" he said.")
+    assert find(r, "Renia") is None

@@ -88,7 +88,9 @@ def test_a_counted_alias_with_a_name_matches_but_a_counted_epithet_does_not():
 
 
 def test_a_government_named_by_its_place_matches_the_place():
-    g = gold(gp("government in Djibouti"), gp("Pallune's federal government"), gp("Government of National Unity"))
-    pairs = match_parties([Party("Djibouti"), Party("Pallune"), Party("National Unity")], g.parties)
+    g = gold(gp("government in Djibouti"), gp("Pallune's federal government"), gp("Government of National Unity"),
+             gp("Arlen's presidency"))
+    pairs = match_parties([Party("Djibouti"), Party("Pallune"), Party("National Unity"), Party("Arlen")], g.parties)
     assert [(p.name, q.name) for p, q in pairs] == [("Djibouti", "government in Djibouti"),
-                                                     ("Pallune", "Pallune's federal government")]
+                                                     ("Pallune", "Pallune's federal government"),
+                                                     ("Arlen", "Arlen's presidency")]

@@ -155,7 +155,10 @@ def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
     title = left_title(doc, ent)
     if re.search(r"\b(?:and|or|of|the|in|for)$", title):
         title = ""  # 'Kuito and' before 'Luena': a list of places, not a title
-    role = appositive(ent) or title
+    role = appositive(ent)
+    if re.match(r"former\b", role, re.I):
+        role = ""  # 'General Biré, a former rebel commander who rallied ...': what they were, not their role
+    role = role or title
     if role and (not person.role or len(role) > len(person.role)):
         _set_role(reg, person, role, pos)
     after = re.match(r",\s*((?:who|whose|a|an|the)\b[^.;“\"]{0,120})", doc.text[ent.end_char : ent.end_char + 130])
@@ -164,7 +167,8 @@ def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
     if nickname:
         person.add_alias(nickname.group(1))
     named_as = head_role(ent)
-    if named_as and (not person.role or (len(person.role.split()) == 1 and SPOKES.search(named_as))):
+    office = person.role == title and not re.match(r"(?:its|their|his|her)\b", named_as, re.I)  # 'the defence minister, General X'
+    if named_as and (not person.role or office or (len(person.role.split()) == 1 and SPOKES.search(named_as))):
         _set_role(reg, person, named_as, pos)
     if COMMENTATOR.search(" ".join((role, named_as, after.group(1) if after else ""))) and not LEADER_TITLES.search(title):
         person.is_commentator = True  # ... not 'General Sabine Orrec, known in the ranks as "the Widow of Vell"'

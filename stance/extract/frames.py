@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from stance.extract.lexicon import POSITION_ADJECTIVES, POSITION_VERBS, SPEECH_VERBS
+from stance.extract.lexicon import DOCUMENT_HEADS, POSITION_ADJECTIVES, POSITION_VERBS, SPEECH_VERBS
 
 OPENERS = "“«\""
 CLOSERS = "”»\""
@@ -127,6 +127,17 @@ def after_question(verb):
     return people[-1] if people else next((t for t in between if t.pos_ == "NOUN"), None)
 
 
+def document_before(verb):
+    """'"...," an MEF statement faxed to the Herald said': the parser read the participle as a
+    verb whose subject is the document, and left 'said' with none; the document is the speaker."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.tag_ in ("VBD", "VBN") and c.i < verb.i and c.right_edge.i == verb.i - 1:
+            docs = [x for x in c.children if x.dep_ == "nsubj" and x.lemma_.lower() in DOCUMENT_HEADS]
+            if docs:
+                return docs[0]
+    return None
+
+
 def narrated_after(clause) -> bool:
     """'..., a day after the main rebel coalition declared itself ready': a clause the parser
     hangs on 'said' that is the reporter's narration of another event, not the words said."""
@@ -143,7 +154,7 @@ def speech_frames(sent) -> list[Frame]:
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
             continue
-        subj = subject(tok) or after_question(tok)
+        subj = subject(tok) or after_question(tok) or document_before(tok)
         if subj is None or subj.lower_ in ("that", "which", "it") or asked_about(tok):
             continue
         comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.lower_ != "saying" and not narrated_after(c)]

@@ -50,8 +50,11 @@ def headline_speaker(who: str, reg: Registry) -> Entity | None:
     if named:
         return None
     by_role = [p for p in people if _roles(p) & lower]
-    if len(by_role) == 1:
-        return by_role[0]
+    places = {w.lower() for e in reg.entities if e.kind == "government" for a in (e.name, *e.aliases) for w in name_words(a)}
+    office = {w for w in lower - places if not reg.country_of(w)}  # 'Tollen admiral': the admiral, not any Tollen official
+    by_office = [p for p in by_role if _roles(p) & office]
+    if len(by_role) == 1 or len(by_office) == 1:
+        return by_office[0] if len(by_office) == 1 else by_role[0]
     countries = {country for w in who.split() if (country := reg.country_of(w))}
     if len(countries) == 1 and not by_role:
         return reg.government(countries.pop())

@@ -63,7 +63,7 @@ RELEVANCE = re.compile(
     r"withdraw\w*|(lay|laid|laying|lays) down|\bceas(e|ed|es|ing)\b|war is over|surrender|de-?escalat\w*|pause|lull|victory|stand-?still|deal\b|agreement|"
     r"frozen conflict|front ?lines?|battlefield lines|compromise|concession|mediat\w*|accord\b|bargain|"
     r"stop (the )?(war|fighting|shooting|killing|offensive)|guns (\w+ ){0,6}(silent|quiet)|\bstop(s|ped|ping)?\b|"
-    r"hold (our |their |its |his |her )?fire|hold (our|their|its) positions|(do|does|did) the same\b|not (open )?fire\b|fire only (if|when)|stand down|suspend\w*|\bsilence\b|cantonment|\b(?:in|to|inside|within) (?:its|their|our) (?:camps|barracks|cantonments?)\b|suspension|resum\w* (\w+ )?(operations|attacks|fighting|offensive|bombing)|silence (the|their|our) (guns|weapons)|keep up (the )?(operations|attacks|offensive|pressure)|let-?up|"
+    r"(hold|holds|held|holding) (our |their |its |his |her )?fire|hold (our|their|its) positions|(do|does|did) the same\b|not (open )?fire\b|fire only (if|when)|stand down|suspend\w*|\bsilence\b|cantonment|\b(?:in|to|inside|within) (?:its|their|our) (?:camps|barracks|cantonments?)\b|suspension|resum\w* (\w+ )?(operations|attacks|fighting|offensive|bombing)|silence (the|their|our) (guns|weapons)|keep up (the )?(operations|attacks|offensive|pressure)|let-?up|"
     r"lay down|put (the|our|their|its) (guns|weapons|arms) down|put down (the |our |their |its )?(guns|weapons|arms)|fight until|without (shooting|fighting|bombing)|hand (in|over) (its|their|our) (weapons|arms|guns)|keep the pressure|fight on|no military (answer|solution)|"
     r"political (solution|dialogue)|sit down|\b(the|any|a|one|same) (negotiating )?table\b|\b(the|this|a|its|their|our|[\w-]+-point|[\w-]+['’]s?) ([\w-]+ )?(plan|proposal|offer|initiative)\b|"
     r"(operations?|offensive|campaign|attacks) (\w+ ){0,4}(continue|go on|press on)|until (\w+ ){0,6}(defeated|finished|crushed|destroyed|wiped out|eliminated)",
@@ -117,7 +117,7 @@ TITLE_WORDS = re.compile(
 COMMENTATOR = re.compile(
     r"\b(resident|villager|farmer|trader|seller|vendor|shopkeeper|student|refugee|widow|fisherman|taxi driver|"
     r"(mother|father) of (two|three|four|five|six|seven)|whose (brother|sister|son|daughter|husband|wife|father|mother|"
-    r"family|relatives?)|analyst|researcher|professor|scholar|expert|academic|lawyer|historian|economist|commentator|"
+    r"family|relatives?)|analyst|researcher|professor|lecturer|scholar|expert|academic|lawyer|historian|economist|commentator|"
     r"political scientist|sociologist|columnist|political observer|"
     r"who (studies|follows|researches|teaches|tracks|monitors)|think[- ]tank|(studies|research) (at|with)|"
     r"former (adviser|advisor|official|diplomat))\b",

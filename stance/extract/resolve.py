@@ -300,6 +300,11 @@ def group_noun(np: NounPhrase, reg: Registry) -> Entity | None:
     if np.definite or any(c.dep_ == "poss" and (c.pos_ == "PROPN" or any(d.lower_ == "the" for d in c.children))
                           for c in np.head.children):  # "Zanbaria's main rebel coalition", "the insurgents' political wing"
         found = coref.group(reg, word, np.pos)
+        if found is None and word == "junta":  # 'the military junta that commands the army': one body, unnamed
+            name = re.sub(r"^(?:the|a|an)\s+", "", np.head.doc[np.head.left_edge.i : np.head.i + 1].text, flags=re.I)
+            junta = reg.get(org_key(name), name, "organisation")
+            junta.mentions.append(np.pos)
+            return junta
         return (named_before(reg, found.name) or found) if found is not None else NOBODY
     return None
 

@@ -71,9 +71,9 @@ GOVERNMENT_ADJECTIVES = frozenset("federal central transitional interim".split()
 
 
 def the_government(np: NounPhrase, reg: Registry) -> Entity | None:
-    """'the government', 'the federal government': the article's main government; "Pallune's
+    """'the government', 'the federal government', 'the presidency': the article's main government; "Pallune's
     government", "the authorities in Velsgrad": that place's, even when no gazetteer knows it."""
-    if np.lemma not in ("government", "authority") or np.head.tag_ != ("NNS" if np.lemma == "authority" else "NN"):
+    if np.lemma not in ("government", "authority", "presidency") or np.head.tag_ != ("NNS" if np.lemma == "authority" else "NN"):
         return None  # 'the governments said': several, not the article's own
     toks = [t for t in np.toks if t.dep_ != "case" and t.lower_ not in GOVERNMENT_ADJECTIVES]
     place = [t for t in np.toks if t.pos_ == "PROPN" and t.text[:1].isupper() and (
@@ -82,6 +82,6 @@ def the_government(np: NounPhrase, reg: Registry) -> Entity | None:
         words = [t.text for t in place[0].subtree if t.pos_ == "PROPN" and t.i <= place[0].i]  # 'Port Cassel'
         name = " ".join(words)
         return reg.government(reg.country_of(name) or reg.country_of(place[0].text) or name)
-    if np.definite and len(toks) <= 2 and np.lemma == "government":
+    if np.definite and len(toks) <= 2 and np.lemma in ("government", "presidency"):
         return coref.main_government(reg)
     return None
