@@ -72,3 +72,18 @@ def test_a_news_paragraph_after_an_appeal_stays_in_the_body_whatever_its_our():
     article = clean_article("page", page)
     body = " ".join(page[s:e] for s, e in article.body)
     assert "not ready for talks" in body and "Become a supporter" not in body
+
+
+def test_an_interview_introduction_stays_in_the_body_after_an_appeal():
+    page = ("Karen refugees wary of the truce\n\n"
+            "The Salween Post\n\n"
+            "The union signed the truce in Hpa-an on Friday, its negotiators said.\n\n"
+            "Support the Salween Post. Our reporters work on both sides of the border. Give monthly\n\n"
+            "Refugees in the camps along the border are less sure. We spoke to Naw Say Paw, who chairs the refugee "
+            "committee in Mae Sot. This exchange has been edited for length.\n\n"
+            "The Delta Daily reached Tor Mbeyo, who commands the eastern creeks brigade and is known along the delta as "
+            "\"the Heron,\" by telephone on Wednesday evening, after the talks. An excerpt:\n\n"
+            "Q: Do you welcome the agreement?\n"
+            "A: No. A paper signed in a hotel does not make the soldiers leave our villages.\n")
+    body = body_text(clean_article("page", page))
+    assert "We spoke to Naw Say Paw" in body and "An excerpt:" in body and "Give monthly" not in body

@@ -537,3 +537,22 @@ def test_a_university_lecturer_quoted_on_the_truce_is_a_commentator():
     r = parties("Kalo Renia, a lecturer at the university in the capital, said the militia's quiet had less to do with "
                 "peace than with holding the city. \"When you have what you wanted, a ceasefire is cheap,\" he said.")
     assert find(r, "Renia") is None
+
+
+def test_the_answers_of_a_q_and_a_excerpt_are_the_interviewees_words():
+    r = parties("We spoke by telephone on Monday with one of the junta's field commanders, Braima Tcholi, who holds the "
+                "front line at the port road. An excerpt:\n\n"
+                "Q: Will your men keep to the halt if the artillery fires?\n"
+                "A: If they fire, we answer. If they are quiet, we are quiet.\n\n"
+                "Q: And the demand that you hand over the barracks?\n"
+                "A: Nobody hands over a barracks to people who are shelling it.\n")
+    party, sts = find(r, "Tcholi")
+    assert party.kind == "person"
+    assert [s.text for s in sts][:2] == ["A: If they fire, we answer.", "If they are quiet, we are quiet."]
+    assert all(s.attribution == "interview" for s in sts)
+
+
+def test_a_refugee_committee_a_person_chairs_does_not_make_her_a_commentator():
+    r = parties("We spoke to Naw Eh Htoo, who chairs the Karen Refugee Committee in Mae Sot. She said the committee "
+                "would support the truce if the army pulled back from the camps.")
+    assert find(r, "Naw Eh Htoo") is not None

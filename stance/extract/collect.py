@@ -106,13 +106,18 @@ def _is_organisation(doc, ent, text: str) -> bool:
 
 
 WHO_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?who\b")
+WHO_CLAUSE = re.compile(r",\s+who\b")
 
 
 def _described_as_someone(doc, ent, text: str) -> bool:
     """An 'organisation' that is a person: a two- or three-word name whose apposition is
-    someone "who" ("Benoît Amani-Tanoh, the banker who heads ...")."""
-    return (ent.label_ == "ORG" and 2 <= len(text.split()) <= 3 and not ORG_WORDS.match(text.split()[-1])
-            and all(w[:1].isupper() for w in text.split()) and bool(WHO_APPOSITION.match(doc.text, ent.end_char)))
+    someone "who" ("Benoît Amani-Tanoh, the banker who heads ..."), or a commander's name followed by
+    "who" ("one of the field commanders, Braima Sambú, who holds the port road")."""
+    if not (ent.label_ == "ORG" and 2 <= len(text.split()) <= 3 and not ORG_WORDS.match(text.split()[-1])
+            and all(w[:1].isupper() for w in text.split())):
+        return False
+    after_leader = ent.start >= 2 and doc[ent.start - 1].text == "," and bool(LEADER_TITLES.search(doc[ent.start - 2].lemma_))
+    return bool(WHO_APPOSITION.match(doc.text, ent.end_char) or after_leader and WHO_CLAUSE.match(doc.text, ent.end_char))
 
 
 def _group_description(doc, ent) -> str:
@@ -170,7 +175,8 @@ def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
     office = person.role == title and not re.match(r"(?:its|their|his|her)\b", named_as, re.I)  # 'the defence minister, General X'
     if named_as and (not person.role or office or (len(person.role.split()) == 1 and SPOKES.search(named_as))):
         _set_role(reg, person, named_as, pos)
-    if COMMENTATOR.search(" ".join((role, named_as, after.group(1) if after else ""))) and not LEADER_TITLES.search(title):
+    described = PROPER_RUN.sub("", " ".join((role, named_as, after.group(1) if after else "")))  # not the 'Refugee Committee' she chairs
+    if COMMENTATOR.search(described) and not LEADER_TITLES.search(title):
         person.is_commentator = True  # ... not 'General Sabine Orrec, known in the ranks as "the Widow of Vell"'
     if title:
         person.add_alias(f"{title} {text}")
@@ -178,6 +184,7 @@ def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
     reg.person_mentions.append((pos, person))
 
 
+PROPER_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w'’-]*)+")
 GROUP_IN_ROLE = re.compile(r"\b(?:leader|head|chief|commander|founder|spokes\w+) of (?:the )?((?:[A-Z][\w'’-]+ ){1,4})"
                            r"(coalition|alliance|movement|front|group|militia|gang|faction)\b")
 

@@ -8,6 +8,7 @@ the previous paragraph's owner.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from stance.extract.attribution import Context, Owner, owner, second_clause_owner, speaks_in_person, their_statement
@@ -46,6 +47,15 @@ def _first_owner(frames: list[Frame], ctx: Context, para_owner: Owner | None) ->
     return None, None
 
 
+INTERVIEW_TURN = re.compile(r"^[ \t]*(?:(?P<q>Q|Question)|A|Answer)[ \t]*:\s", re.MULTILINE)
+
+
+def _interviewee(reg: Registry, pos: int) -> Entity | None:
+    """The person a Q&A excerpt questions: the one named last before its first question."""
+    before = [p for at, p in reg.person_mentions if at < pos and not (p.is_source or p.is_commentator)]
+    return before[-1] if before else None
+
+
 def _paired_sentences(parsed) -> list[list[tuple[object, Sentence]]]:
     """Each paragraph's spaCy sentences with the records stance.nlp.sentences makes of them."""
     records: dict[int, list[Sentence]] = defaultdict(list)
@@ -60,8 +70,23 @@ def extract_statements(parsed: list[tuple[int, object]], reg: Registry) -> list[
     carry_open = False
     last_quote_owner: Owner | None = None
     count, speaker_at = 0, (-2, None)  # the sentence count, and the last sentence said by a person with that person
+    interviewee: Entity | None = None
+    question = False  # whether the last interview question was about a halt
     for (offset, doc), paired in zip(parsed, _paired_sentences(parsed)):
         para_text = doc.text
+        turns = list(INTERVIEW_TURN.finditer(para_text))
+        if turns:  # a Q&A excerpt: the questions are the reporter's, every answer the interviewee's words
+            if turns[0].group("q"):
+                interviewee = interviewee or _interviewee(reg, offset)
+            for sent, record in paired:
+                turn = [t for t in turns if t.start() <= sent.start_char]
+                if turn and turn[-1].group("q"):
+                    question = relevant(record.text)
+                elif interviewee is not None and turn and re.search(r"\w{2}", record.text):
+                    party, st = _statement(Owner(interviewee, "direct_quote", "interview"), record)
+                    st.relevant = st.relevant or question  # 'A: If they fire, we answer.' to a question on the halt
+                    out.append((party, st))
+            continue
         reopened = para_text[:1] in OPENERS
         runs, carry_open_next = quote_runs(para_text, carry_open and reopened)
         if not reopened and not carry_open:

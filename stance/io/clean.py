@@ -58,7 +58,7 @@ APPEAL_CUES = re.compile(
     _I,
 )
 FIRST_PLURAL = re.compile(r"\b(we|our|us|we’re|we're|we’ve|we've)\b", _I)
-TERMINAL = re.compile(r"[.!?…\"”’»)]\s*$")
+TERMINAL = re.compile(r"[.!?…\"”’»):]\s*$")  # a colon ends a line that introduces an excerpt
 MONTH_ABBREV = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 CAPTION = re.compile(r"\bphoto(graph)?( taken|:| by\b)|\bgetty images\b|\bfile (photo|picture)\b|\bpictured\b", _I)
 NAV_SPLIT = re.compile(r"\s*[|/·]\s*|\s{2,}")
@@ -177,7 +177,7 @@ def _mark_masthead(lines: list[Line]) -> str:
     return name or in_menu
 
 
-REPORTING = re.compile(r"[\"“”]|\b(?:said|says|told|according to|announced|urged|added)\b|^[A-Z][A-Z .'-]{2,}(?:,[^—–]{0,30})?\s*[—–]")
+REPORTING = re.compile(r"[\"“”]|\b(?:said|says|told|according to|announced|urged|added|spoke (?:to|with)|interviewed)\b|^[A-Z][A-Z .'-]{2,}(?:,[^—–]{0,30})?\s*[—–]")
 
 
 def _mark_appeals(lines: list[Line]) -> None:
