@@ -170,6 +170,19 @@ def _proper(p: NamedParty) -> set[str]:
     return proper_names(p.name, p.aliases)
 
 
+def _members(name: str) -> frozenset[str]:
+    """The named members of a joint party ("The Council of Northern States, the Arctic Rim Forum and
+    the three neighbouring governments" -> council of northern states, arctic rim forum)."""
+    parts = [x for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", re.sub(r"\([^)]*\)", " ", name)) if x.strip()]
+    return frozenset(normalise(x) for x in parts if is_proper(x)) if len(parts) > 1 else frozenset()
+
+
+def _same_members(pred: NamedParty, gold: NamedParty) -> bool:
+    """Two names of one joint party: the same two or more named members, however the rest is worded."""
+    members = _members(pred.name)
+    return len(members) >= 2 and members == _members(gold.name)
+
+
 def _is_person(p: NamedParty) -> bool:
     return p.kind == "person" if p.kind else looks_personal(p.name)
 
@@ -192,7 +205,8 @@ def match_parties(pred: list, gold: list) -> list[tuple[object, object]]:
     """One-to-one (predicted, gold) pairs for one article, strongest evidence of identity first.
 
     A predicted party matches a gold party on the full name, then a shared proper-name
-    alias, then the surname (people), then a named spokesperson against their body.
+    alias, then the named members of a joint party, then the surname (people), then a named
+    spokesperson against their body.
     """
     preds = [coerce_party(p) for p in pred]
     golds = list(gold)
@@ -203,6 +217,7 @@ def match_parties(pred: list, gold: list) -> list[tuple[object, object]]:
     rules = (
         lambda p, g: normalise(p.name) == normalise(g.name),
         lambda p, g: bool(_proper(p) & _proper(g)),
+        _same_members,
         _surname_match,
         _body_match,
     )

@@ -94,3 +94,12 @@ def test_a_government_named_by_its_place_matches_the_place():
     assert [(p.name, q.name) for p, q in pairs] == [("Djibouti", "government in Djibouti"),
                                                      ("Pallune", "Pallune's federal government"),
                                                      ("Arlen", "Arlen's presidency")]
+
+
+def test_a_joint_party_matches_on_its_named_members_however_the_rest_is_worded():
+    g = gold(gp("Council of Northern States, the Arctic Rim Forum and three neighbouring governments"),
+             gp("Malaysia, Libya and the other OIC member states backing the peace process"))
+    pred = [Party("The Council of Northern States, the Arctic Rim Forum and the three neighbouring governments"),
+            Party("Malaysia and the other OIC member states")]
+    pairs = match_parties(pred, g.parties)
+    assert [p.name for p, _ in pairs] == [pred[0].name]
