@@ -556,3 +556,16 @@ def test_a_refugee_committee_a_person_chairs_does_not_make_her_a_commentator():
     r = parties("We spoke to Naw Eh Htoo, who chairs the Karen Refugee Committee in Mae Sot. She said the committee "
                 "would support the truce if the army pulled back from the camps.")
     assert find(r, "Naw Eh Htoo") is not None
+
+
+def test_a_government_named_by_a_place_before_it_is_that_places_and_the_union_government_the_states_own():
+    r = parties("GUWAHATI, Aug 3 — The ULFA said it would stop its attacks in the state of Assam. The Union home ministry "
+                "said New Delhi would sign a truce within the week. The Assam government said police had been told to "
+                "halt all operations against the group.\n\n"
+                "The Nicosia authorities said in a statement that there could be no ceasefire while troops were landing.")
+    assert {"India", "Assam", "Cyprus"} <= set(r)
+    assert any("The Assam government said" in s.text for s in r["Assam"][1])
+    assert all("The Assam government said" not in s.text for s in r["India"][1])
+    r = parties("YANGON, May 2 — The Karen union said it would keep its truce. Naypyidaw said talks would go on. "
+                "The Union government backed the ceasefire in principle but said two points had to be settled.")
+    assert any("The Union government backed" in s.text for s in r["Myanmar"][1])

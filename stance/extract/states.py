@@ -78,6 +78,15 @@ def the_government(np: NounPhrase, reg: Registry) -> Entity | None:
     toks = [t for t in np.toks if t.dep_ != "case" and t.lower_ not in GOVERNMENT_ADJECTIVES]
     place = [t for t in np.toks if t.pos_ == "PROPN" and t.text[:1].isupper() and (
         t.dep_ == "poss" and t.head.i == np.head.i or t.dep_ == "pobj" and t.head.lower_ in ("in", "of") and t.head.head.i == np.head.i)]
+    named = [t for t in np.toks if t.dep_ == "compound" and t.head.i == np.head.i and t.pos_ == "PROPN" and t.text[:1].isupper()]
+    if not place and named and not reg.is_outlet(named[0].text):  # 'the Assam government', 'the Nicosia authorities'
+        word = named[0].text
+        known = reg.country_of(word)
+        if known or named[0].ent_type_ == "GPE" or word.lower() in reg.places.words:
+            gov = reg.government(known or word)
+            gov.add_alias(np.text)
+            return gov
+        return coref.main_government(reg)  # 'the Union government': the state's own name for itself
     if place and not reg.is_outlet(place[0].text):
         words = [t.text for t in place[0].subtree if t.pos_ == "PROPN" and t.i <= place[0].i]  # 'Port Cassel'
         name = " ".join(words)
