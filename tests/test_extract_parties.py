@@ -569,3 +569,9 @@ def test_a_government_named_by_a_place_before_it_is_that_places_and_the_union_go
     r = parties("YANGON, May 2 — The Karen union said it would keep its truce. Naypyidaw said talks would go on. "
                 "The Union government backed the ceasefire in principle but said two points had to be settled.")
     assert any("The Union government backed" in s.text for s in r["Myanmar"][1])
+
+
+def test_a_name_the_tagger_missed_described_by_who_is_a_person():
+    r = parties("Dag Ostrin, who commands the front's river companies, took the opposite view on Monday, telling "
+                "reporters he was \"not ready for talks with the men who burned our boats.\"")
+    assert find(r, "Dag Ostrin") is not None

@@ -54,7 +54,8 @@ def _named_after_role(tok) -> bool:
 
 def missed_people(doc, speakers: set[str], places: Gazetteer, outlet: str) -> list:
     """A chain of two to four capitalised proper nouns that speaks ("Arben Hoti said"),
-    or stands in apposition to a role ("the minister, Agathe Mourel,"), is a person."""
+    stands in apposition to a role ("the minister, Agathe Mourel,") or is described by
+    "who" ("Dag Ostrin, who commands the river companies"), is a person."""
     from spacy.tokens import Span
 
     new = []
@@ -78,7 +79,9 @@ def missed_people(doc, speakers: set[str], places: Gazetteer, outlet: str) -> li
         verb_like = (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS | POSITION_VERBS) or tok.text in speakers
         role_like = (tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN", "ADJ")) or (
             tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.ent_type_ in ("", "PERSON", "ORG"))
-        if verb_like or role_like:
+        who_like = (tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and doc[tok.i + 2].lower_ == "who"
+                    and (span.start == 0 or doc[span.start - 1].lower_ != "the"))  # 'Dag Ostrin, who commands ...'
+        if verb_like or role_like or who_like:
             new.append(Span(doc, span.start, span.end, label="PERSON"))
     return new
 
