@@ -84,6 +84,19 @@ CASES = [
     ("Moscow", ["Georgia offered an immediate ceasefire, but Moscow brushed the offer aside as the fighting spread."], "rejecting"),
     ("Colonel Ruud", ["Colonel Ruud said he would ask for the truce to be lifted in his sector at once."], "rejecting"),
     ("Union of Ports", ["The Union of Ports said the new sanctions had made any meaningful dialogue impossible."], "rejecting"),
+    # terms in other words: "cannot sign while", "a ceasefire that brings", "sets three conditions"
+    ("Kachin council", ["\"We agree with the direction of this paper, but we cannot sign a ceasefire while the two armies stand so close,\" the Kachin council said."], "conditional"),
+    ("Henrik Vass", ["\"We are ready to sign a ceasefire tomorrow, but it will be a ceasefire that brings both armies back to the old lines and returns every prisoner,\" Henrik Vass said."], "conditional"),
+    ("General Morl", ["General Morl sets three conditions for a ceasefire in the delta."], "conditional"),
+    # 7: a scornful name for the offer
+    ("Road Brigades", ["The Road Brigades called the offer \"a truce you can buy at the market\" and said the road would stay shut."], "rejecting"),
+    # 13: background recalled with "only last year", "only on Sunday ... had said"
+    ("Hill Union", ["The Hill Union said its fighters had stopped all offensive operations from midnight.",
+                    "Only last year the Hill Union told its allies that it would never sign a separate truce."], "open"),
+    ("Delta Front", ["The Delta Front said on Tuesday its fighters would halt all operations from midnight.",
+                     "Only on Sunday, as its trucks reached the palace, the front had said it would not stop until the palace was empty."], "open"),
+    # another event narrated after the party's words is not its position
+    ("Valley Movement", ["The Valley Movement said it would halt all military operations for a month, a day after the envoy put a three-stage truce plan with a prisoner exchange to both sides."], "open"),
     # wordings whose plain cue misleads
     ("envoy", ["The envoy did not rule out a truce before winter."], "open"),
     ("Marra Council", ["The Marra Council said it was ready to stop fighting today, with no preconditions."], "open"),
@@ -115,6 +128,9 @@ def test_a_recalled_position_is_background_and_a_dated_war_is_not():
     assert recalled("Two years ago she backed a ceasefire plan.")
     assert recalled("For most of the past decade he had denounced any talk of dialogue.")
     assert not recalled("The synod called on both armies to stop fighting, its first appeal since the war began four years ago.")
+    assert recalled("Last October the brigades agreed to a three-day pause.")
+    assert recalled("The council signed its first ceasefire with the government in 1994, and it held for years.")
+    assert not recalled("The army said on Monday it had ordered a halt.")
     assert not recalled("Tavi Orr, who said as recently as June that he would \"never hand over a rifle,\" ordered his men to stop.")
 
 

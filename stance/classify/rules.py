@@ -59,6 +59,7 @@ class Rules:
         self.speaks = comp(party["speaks"])
         self.clause_split = re.compile(f"({_expand(party['clause_split'], vocab)})", re.IGNORECASE)
         self.clause_speaker = comp(party["clause_speaker"])
+        self.narrated = comp(party["narrated"])
 
     def is_background(self, text: str) -> bool:
         return any(p.search(text) for p in self.background)
@@ -127,10 +128,13 @@ def party_view(text: str, mention: re.Pattern | None) -> tuple[str | None, bool]
     if len(pieces) > 1:
         # [clause, separator, clause, ...]: each clause keeps the separator before it
         clauses = [pieces[0]] + [pieces[i] + pieces[i + 1] for i in range(1, len(pieces), 2)]
+        def others(c: str) -> bool:  # another speaker's clause, or the narration of another event
+            return bool(r.clause_speaker.search(r.clause_split.sub("", c, 1)) or r.narrated.match(c))
+
         if any(mention.search(c) for c in clauses):
-            keep = [c for c in clauses if mention.search(c) or not r.clause_speaker.search(r.clause_split.sub("", c, 1))]
+            keep = [c for c in clauses if mention.search(c) or not others(c)]
         else:
-            keep = clauses[:1] + [c for c in clauses[1:] if not r.clause_speaker.search(r.clause_split.sub("", c, 1))]
+            keep = clauses[:1] + [c for c in clauses[1:] if not others(c)]
         text = "".join(keep)
     if mention.search(text) and _acted_on_only(text, mention) and not own_offer:
         return None, False
