@@ -575,3 +575,22 @@ def test_a_name_the_tagger_missed_described_by_who_is_a_person():
     r = parties("Dag Ostrin, who commands the front's river companies, took the opposite view on Monday, telling "
                 "reporters he was \"not ready for talks with the men who burned our boats.\"")
     assert find(r, "Dag Ostrin") is not None
+
+
+def test_he_is_not_a_woman_the_article_already_called_she():
+    r = parties("The envoy, Dr. Amira Dessa-Lind, proposed a truce in three stages on Monday. \"The first stage costs "
+                "nobody anything,\" she told reporters.\n\n"
+                "Defence Minister Ruben Kessin contradicted Dr. Dessa-Lind within hours. \"The envoy has spent three weeks drinking tea with "
+                "bandits, and her plan is a gift to them,\" he told a meeting of veterans.")
+    _, hers = find(r, "Dessa-Lind")
+    _, his = find(r, "Kessin")
+    assert all("drinking tea" not in s.text for s in hers)
+    assert any("drinking tea" in s.text for s in his)
+
+
+def test_a_verb_the_parser_hung_on_the_subject_noun_still_gives_the_position():
+    r = parties("The envoy, Dr. Amira Dessa-Lind, a former foreign minister of Pellmark who has shuttled between the two "
+                "capitals since January, proposed on Monday a truce in three stages: thirty days without shelling, a "
+                "withdrawal of heavy weapons and an exchange of all prisoners.")
+    _, sts = find(r, "Dessa-Lind")
+    assert sts and "proposed on Monday a truce" in sts[0].text

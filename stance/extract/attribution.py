@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stance.extract.coref import referable
+from stance.extract.coref import called, pronoun_word, referable
 from stance.extract.entities import Entity, Registry
 from stance.extract.frames import SUBJECT_DEPS, Frame, inside_quote, np_text, position_frames
 from stance.extract.lexicon import (ANONYMOUS_HEADS, DOCUMENT_HEADS, PERSONAL_PRONOUNS, POSITION_ADJECTIVES,
@@ -71,7 +71,9 @@ def continued_speaker(frame: Frame, ctx: Context) -> Entity | None:
     if ctx.previous_speaker is None or frame.speaker.lower_ not in PERSONAL_PRONOUNS or frame.form == "reported_position":
         return None
     verb = frame.speaker.head
-    return ctx.previous_speaker if frame.speaker.dep_ in SUBJECT_DEPS and verb.dep_ == "ROOT" else None
+    if not (frame.speaker.dep_ in SUBJECT_DEPS and verb.dep_ == "ROOT"):
+        return None
+    return ctx.previous_speaker if called(ctx.previous_speaker, pronoun_word(frame.speaker.text)) else None
 
 
 def speaks_in_person(frame: Frame, found: Owner) -> bool:

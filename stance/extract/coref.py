@@ -21,9 +21,23 @@ def referable(person: Entity) -> bool:
     return bool(" " in person.name or person.role or person.aliases)
 
 
-def pronoun(reg: Registry, pos: int) -> Entity | None:
-    """'he', 'she': the person mentioned last before, if :func:`referable`."""
-    before = [p for p in reg.persons_before(pos) if referable(p)]
+def pronoun_word(token_text: str) -> str:
+    return "she" if token_text.lower() in ("she", "her") else "he"
+
+
+def called(person: Entity, word: str) -> bool:
+    """Whether a person can be the 'he' or 'she' ``word``; the first use decides for the rest."""
+    if person.kind != "person" or not person.pronoun:
+        if person.kind == "person":
+            person.pronoun = word
+        return True
+    return person.pronoun == word
+
+
+def pronoun(reg: Registry, pos: int, word: str = "") -> Entity | None:
+    """'he', 'she': the person mentioned last before, if :func:`referable`, and not one the
+    article has already called by the other pronoun."""
+    before = [p for p in reg.persons_before(pos) if referable(p) and not (word and p.pronoun and p.pronoun != word)]
     return before[0] if before else None
 
 

@@ -32,6 +32,7 @@ class Entity:
     is_commentator: bool = False
     is_observer: bool = False
     mentions: list[int] = field(default_factory=list)
+    pronoun: str = ""  # "he" or "she", once the article has used one for this person
 
     def add_alias(self, text: str) -> None:
         text = text.strip(" ,.;:’'\"“”")

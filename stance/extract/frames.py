@@ -64,9 +64,16 @@ def np_text(head) -> str:
     return head.doc[min(t.i for t in keep) : max(t.i for t in keep) + 1].text.strip(" ,")
 
 
+def misparsed_main_verb(verb) -> bool:
+    """"Algeria, which brokered the accord, called for a halt", "The envoy, Dr. X, ..., proposed a
+    truce": the parser made the sentence one noun phrase and its verb a participle of it."""
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.pos_ in ("PROPN", "NOUN")
+            and verb.head.dep_ == "ROOT" and not any(c.dep_ == "agent" for c in verb.children))
+
+
 def subject(verb):
-    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.pos_ == "PROPN" and verb.head.dep_ == "ROOT":
-        return verb.head  # "Algeria, which brokered the accord, called for a halt" misparsed as a noun phrase
+    if misparsed_main_verb(verb):
+        return verb.head
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     real = [c for c in subjects if not (c.is_upper and len(c.text) > 2 and c.i < 8)]
     if real or subjects:
@@ -181,8 +188,7 @@ def position_frames(sent) -> list[Frame]:
     for tok in sent:
         lemma = tok.lemma_.lower()
         verbal = tok.pos_ == "VERB" and lemma in POSITION_VERBS and (
-            tok.dep_ in ("ROOT", "conj", "ccomp")
-            or (tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and tok.head.dep_ == "ROOT" and tok.head.pos_ == "PROPN"))
+            tok.dep_ in ("ROOT", "conj", "ccomp") or misparsed_main_verb(tok))
         adjectival = tok.pos_ == "AUX" and any(c.dep_ == "acomp" and c.lemma_.lower() in POSITION_ADJECTIVES for c in tok.children)
         participle = (tok.pos_ == "VERB" and lemma in POSITION_VERBS and tok.dep_ == "advcl" and tok.tag_ == "VBG"
                       and tok.head.pos_ in ("VERB", "AUX"))  # "X took the opposite view, urging both sides to stop"

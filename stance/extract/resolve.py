@@ -157,7 +157,10 @@ def personal_pronoun(np: NounPhrase, reg: Registry) -> Entity | None:
     spokesman said ...") spoke since; then it is the body that spokesperson stands for."""
     if np.head.lower_ not in PERSONAL_PRONOUNS:
         return None
-    person = coref.pronoun(reg, np.pos)
+    word = coref.pronoun_word(np.head.text)
+    person = coref.pronoun(reg, np.pos, word)
+    if person is not None:
+        coref.called(person, word)
     last_named = max((m for m in person.mentions if m < np.pos), default=-1) if person else -1
     spokes = [(p, e) for p, lemma, e in reg.unnamed_mentions if last_named < p < np.pos and SPOKES.search(lemma)]
     if spokes:
