@@ -66,10 +66,13 @@ def find_parties_many(articles: list[Article], jobs: int | None = 1) -> list[Fou
 
 def current_statements(statements: list[Statement]) -> list[Statement]:
     """A party's statements less those recalling its position from before the article's events,
-    when a relevant one of its own is current: the current position decides (issue 15 kind 13),
-    and a recalled one is neither read by the classifier nor shown as evidence."""
+    when a relevant one of its own is current (the current position decides: issue 15 kind 13),
+    then less what a source says of it when its own words are there (issue 16: evidence is the
+    party's own); what is dropped is neither read by the classifier nor shown as evidence."""
     now = [s for s in statements if not recalled(s.text)]
-    return now if any(s.relevant for s in now) else statements
+    now = now if any(s.relevant for s in now) else statements
+    own = [s for s in now if s.form != "source_describes"]
+    return own if any(s.relevant for s in own) else now
 
 
 def party_input(party: Party, statements: list[Statement], title: str = "") -> PartyInput:

@@ -139,6 +139,14 @@ def _statement(text, start, relevant=True):
                      relevant=relevant)
 
 
+def test_what_a_source_says_of_a_party_gives_way_to_its_own_words():
+    own = _statement("The front said it would observe the truce.", 0)
+    told = Statement(party="p", text="Diplomats said the front had privately asked for more time.", start=60, end=120,
+                     form="source_describes", attribution="diplomats")
+    assert current_statements([own, told]) == [own]
+    assert current_statements([told]) == [told]
+
+
 def test_a_recalled_position_is_dropped_only_when_a_current_one_remains():
     now = _statement("The group rejected calls for a holiday truce.", 0)
     before = _statement("Last year it agreed to a three-day pause.", 50)
