@@ -87,3 +87,20 @@ def test_an_interview_introduction_stays_in_the_body_after_an_appeal():
             "A: No. A paper signed in a hotel does not make the soldiers leave our villages.\n")
     body = body_text(clean_article("page", page))
     assert "We spoke to Naw Say Paw" in body and "An excerpt:" in body and "Give monthly" not in body
+
+
+def test_more_page_furniture_is_junk_but_a_sentence_about_support_is_not():
+    page = ("Truce holds in the valley\n\n"
+            "By Ana Writer, Velm | April 12, 2040 | 5 min read\n\n"
+            "The Valley Front said it would keep its truce. Support for the truce grew on Monday, its spokesman said.\n\n"
+            "Support Dorvania Today: we have reporters in the valley every day. Subscribe now and get your first month free.\n\n"
+            "Sign up for the Velm Morning Briefing\n"
+            "Name | Address | Subscribe\n"
+            "No spam. Unsubscribe at any time.\n\n"
+            "MOST READ THIS WEEK\n\n"
+            "NEWSLETTERS\n\n"
+            "The army said it would wait for the talks.\n")
+    body = body_text(clean_article("page", page))
+    assert "Support for the truce grew" in body and "The army said it would wait" in body
+    for junk in ("5 min read", "Support Dorvania", "Sign up", "Name | Address", "Unsubscribe", "MOST READ", "NEWSLETTERS"):
+        assert junk not in body, junk

@@ -17,6 +17,10 @@ from stance.types import Article
 _I = re.IGNORECASE
 JUNK_LINE = [re.compile(p, _I) for p in (
     r"^(please )?support (the [\w .’'&-]+|us|independent journalism|our (work|journalism|reporting))\b",
+    r"^(please )?support ((?-i:[A-Z])[\w’'&-]+ ?){1,4}[:.!]",  # 'Support Dorvania Today: ...'
+    r"\bsubscribe (now|today)\b|\bfirst month free\b|\bunsubscribe\b|^sign up (for|to)\b",
+    r"\|\s*\d+\s*min(ute)?s? read\s*$",  # 'By A. Writer, Juba | April 12, 2008 | 5 min read'
+    r"^(name|first name|last name|e-?mail( address)?|address|postcode|country|subscribe|sign up)(\s*\|\s*(name|first name|last name|e-?mail( address)?|address|postcode|country|subscribe|sign up))+\s*$",
     r"^become an? ([\w’'-]+ ){0,2}(member|supporter|patron)",
     r"indicates required",
     r"^subscribe\b",
@@ -32,8 +36,8 @@ JUNK_LINE = [re.compile(p, _I) for p in (
     r"thank you for (signing up|subscribing|your support)",
     r"successful+y subscribed",
     r"created with ai assistance",
-    r"^(more news|editors'? picks|news feed|latest news|top stories|most read|related( articles| stories| news)?|recommended|trending|advertisement|share( this)?( article)?|sign up|log ?in|menu|search|cookies?\b.*)[:.!]?$",
-    r"\bnewsletter\b",
+    r"^(more news|editors'? picks|news feed|latest news|top stories|most read( this week| today)?|related( articles| stories| news)?|recommended|trending|advertisement|share( this)?( article)?|sign up|log ?in|menu|search|cookies?\b.*)[:.!]?$",
+    r"\bnewsletters?\b",
     r"in your inbox",
     r"^\d+\s*min(ute)?s? read$",
     r"\bdonat(e|ion|ing)\b",
