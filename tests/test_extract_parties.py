@@ -594,3 +594,30 @@ def test_a_verb_the_parser_hung_on_the_subject_noun_still_gives_the_position():
                 "withdrawal of heavy weapons and an exchange of all prisoners.")
     _, sts = find(r, "Dessa-Lind")
     assert sts and "proposed on Monday a truce" in sts[0].text
+
+
+def test_bodies_listed_after_an_organisations_name_are_one_collective_that_the_three_refers_to():
+    r = parties("The Organisation of African Unity, Mali and Guinea-Bissau issued their appeal jointly on Thursday. "
+                "The three urged both governments to stop every military movement along the river at once.")
+    party, sts = find(r, "Organisation of African Unity, Mali and Guinea-Bissau")
+    assert len(sts) == 2
+
+
+def test_an_acronym_subject_is_a_body_and_initials_known_from_the_role_join_it():
+    r = parties("The UCPMB, which in January swore it would keep fighting, said on Monday its units would observe "
+                "the truce for seven days.")
+    assert find(r, "UCPMB") is not None
+    r = parties("The Guatemalan National Revolutionary Unity, the umbrella group of four guerrilla organisations known "
+                "by its Spanish initials URNG, said its columns had been ordered to stop all attacks. The URNG added "
+                "that it had taken the step unilaterally and would keep to the halt.")
+    assert "URNG" not in r
+
+
+def test_a_pull_back_and_a_refusal_to_negotiate_are_relevant_and_a_mirror_is_an_outlet():
+    r = parties("Pavel Sarin, who commands the volunteers at Comrat, said that at dusk he had pulled his men back "
+                "from the road junction.\n\n"
+                "Chisinau said it was \"not ready to negotiate with a republic that does not exist\" and that the "
+                "elections called for Monday would be stopped.\n\n"
+                "The Stavia Mirror reported that the army had already pulled its guns back.")
+    assert find(r, "Sarin") is not None and find(r, "Moldova") is not None
+    assert find(r, "Mirror") is None

@@ -269,6 +269,9 @@ ORG_DESCRIPTION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w-]+\s+){0,3}?(?:%s))\b(
                              % "|".join(sorted(GROUP_HEADS | set(GROUP_SYNONYMS) | {"guerrillas"})))
 
 
+INITIALS = re.compile(r"\bknown by its (?:\w+ )?(?:initials|acronym),? ([A-Z][A-Z-]{1,7})\b")  # '..., known by its Spanish initials URNG'
+
+
 def _register_org(reg: Registry, doc, ent, text: str, pos: int) -> None:
     known = reg.person(text) if " " not in text else None
     if known is not None:
@@ -283,8 +286,9 @@ def _register_org(reg: Registry, doc, ent, text: str, pos: int) -> None:
             org.role = described.group(1)
         short = OR_ACRONYM.match(doc.text[ent.end_char : ent.end_char + 12])
         bracketed = PAREN_ACRONYM.search(ent.text) or PAREN_ACRONYM.match(doc.text, ent.end_char)
+        initials = INITIALS.search(re.split(r"[.;]", doc.text[ent.end_char : ent.end_char + 200])[0])
         for alias in (described.group(2) if described else None, short.group(1) if short else None,
-                      bracketed.group(1) if bracketed else None):
+                      bracketed.group(1) if bracketed else None, initials.group(1) if initials else None):
             if alias:
                 org.add_alias(alias)
                 reg.by_key.setdefault(org_key(alias), org)

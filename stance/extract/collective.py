@@ -17,6 +17,7 @@ from importlib import resources
 import yaml
 
 from stance.extract.entities import Entity, Registry
+from stance.extract.lexicon import country_of
 from stance.names import normalise
 
 BODY_LABELS = ("GPE", "ORG", "NORP", "LOC")
@@ -34,9 +35,20 @@ def listed(tok) -> bool:
     return tok.dep_ == "appos" and any(c.dep_ == "conj" for c in tok.children) and any(c.dep_ == "cc" for c in tok.children)
 
 
+def _name_end(head):
+    """The last token of the organisation name a head begins ("Unity" in "Organisation of African
+    Unity"), where the parser hangs the bodies listed after the name."""
+    span = next((e for e in head.doc.ents if e.start <= head.i < e.end and e.label_ == "ORG"), None)
+    return head.doc[span.end - 1] if span is not None and span.end - 1 > head.i else None
+
+
 def conjuncts(head) -> list:
-    """The head and every token coordinated with it ("A, B and C")."""
+    """The head and every token coordinated with it ("A, B and C"), also when the parser
+    coordinated B with the end of A's name ("The Organisation of African Unity, Mali and ...")."""
     out, todo = [], [head]
+    end = _name_end(head)
+    if end is not None:
+        todo.extend(c for c in end.children if c.i > end.i and (c.dep_ == "conj" or listed(c)))
     while todo:
         tok = todo.pop()
         out.append(tok)
@@ -50,9 +62,9 @@ def _label(tok) -> str:
 
 def _is_body(tok) -> bool:
     """A conjunct that names a body or a place, or a common noun for bodies ("neighbouring states")."""
-    if tok.pos_ == "PRON" or _label(tok) == "PERSON":
+    if tok.pos_ == "PRON" or _label(tok) == "PERSON" and not country_of(tok.text):
         return False
-    return _label(tok) in BODY_LABELS or (tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS")) or (
+    return bool(country_of(tok.text)) or _label(tok) in BODY_LABELS or (tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS")) or (
         tok.pos_ == "PROPN" and _label(tok) != "PERSON") or (
         tok.pos_ == "NOUN" and any(c.dep_ == "compound" and _label(c) == "ORG" for c in tok.children))  # 'the UN mission'
 

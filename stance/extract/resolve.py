@@ -223,11 +223,13 @@ def organisation(np: NounPhrase, reg: Registry) -> Entity | None:
 
 def unknown_subject(np: NounPhrase, reg: Registry) -> Entity | None:
     """A capitalised subject nobody registered: an outlet after a media noun ("the business
-    daily Kommersant"), a place's government or a new organisation."""
+    daily Kommersant"), a place's government or a new organisation ("the UCPMB")."""
     head = np.head
+    acronym = (head.is_upper and 2 < len(head.text) <= 7  # 'The UCPMB, which ..., said': not a dateline's capitals
+               and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children))
     if not (head.pos_ == "PROPN" and head.dep_ in SUBJECT_OR_ROOT and head.text[:1].isupper() and head.lower_ not in EPITHET_HEADS
             and (head.ent_type_ in ("", "GPE", "LOC") or head.lower_ in reg.places.words)
-            and reg.person(head.text) is None and not reg.is_outlet(head.text) and not head.is_upper):
+            and reg.person(head.text) is None and not reg.is_outlet(head.text) and (acronym or not head.is_upper)):
         return None
     if title_case(head.sent):
         return None  # "Ceasefire Rejected As Talks Stall": a headline's capitals name nobody
@@ -243,6 +245,11 @@ def unknown_subject(np: NounPhrase, reg: Registry) -> Entity | None:
         return reg.government(reg.country_of(name) or name)
     if ORG_WORDS.match(head.text):
         name = org_name(head.doc, head.doc[first : head.i + 1])
+    if acronym:  # 'the URNG' for the body 'known by its Spanish initials URNG'
+        known = [e for e in reg.entities if not e.is_source and re.search(rf"\b{name}\b", e.role)]
+        if len(known) == 1:
+            known[0].add_alias(name)
+            return known[0]
     return organisation_named(reg, name)
 
 
