@@ -98,3 +98,15 @@ def test_keeping_fighters_in_their_camps_is_about_the_halt():
 
 def test_refugee_camps_are_not_the_fighters_camps():
     assert not relevant("She said families were still arriving in the camps around the town every week.")
+
+
+@pytest.mark.parametrize("text", [
+    "She proposed a three-phase plan: a month-long halt observed by both sides and an exchange of the prisoners.",
+    "The guns at the border post had not fired across the line since Tuesday, the brigadier said.",
+    "The general said the army would keep shelling the supply jetties, grounded jets or not.",
+    "\"The road stays closed until Tesk falls,\" he said.",
+    "\"We do not ask them to hand over a rifle first,\" she said.",
+    "Until then, the statement said, the men at the barricades would stay where they were.",
+])
+def test_positions_in_the_words_real_pages_use_are_relevant(text):
+    assert relevant(text)

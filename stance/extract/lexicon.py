@@ -63,7 +63,7 @@ RELEVANCE = re.compile(
     r"withdraw\w*|(lay|laid|laying|lays) down|\bceas(e|ed|es|ing)\b|war is over|surrender|de-?escalat\w*|pause|lull|victory|stand-?still|deal\b|agreement|"
     r"frozen conflict|front ?lines?|battlefield lines|compromise|concession|mediat\w*|accord\b|bargain|"
     r"stop (the )?(war|fighting|shooting|killing|offensive)|guns (\w+ ){0,6}(silent|quiet)|\bstop(s|ped|ping)?\b|"
-    r"(hold|holds|held|holding) (our |their |its |his |her )?fire|pull(s|ed|ing)? (\w+ ){0,3}back\b|hold (our|their|its) positions|(do|does|did) the same\b|not (open )?fire\b|fire only (if|when)|stand down|suspend\w*|\bsilence\b|cantonment|\b(?:in|to|inside|within) (?:its|their|our) (?:camps|barracks|cantonments?)\b|suspension|resum\w* (\w+ )?(operations|attacks|fighting|offensive|bombing)|silence (the|their|our) (guns|weapons)|keep up (the )?(operations|attacks|offensive|pressure)|let-?up|"
+    r"(hold|holds|held|holding) (our |their |its |his |her )?fire|pull(s|ed|ing)? (\w+ ){0,3}back\b|(not|never) (fired|shot)\b|keep (shelling|firing|bombing|attacking)|hand(s|ed)? (in|over) (\w+ ){0,2}(rifles?|weapons|arms|guns)|until [^.;]{0,30}\b(falls|surrenders)\b|stay where (they|we) (are|were)|hold (our|their|its) positions|(do|does|did) the same\b|not (open )?fire\b|fire only (if|when)|stand down|suspend\w*|\bsilence\b|cantonment|\b(?:in|to|inside|within) (?:its|their|our) (?:camps|barracks|cantonments?)\b|suspension|resum\w* (\w+ )?(operations|attacks|fighting|offensive|bombing)|silence (the|their|our) (guns|weapons)|keep up (the )?(operations|attacks|offensive|pressure)|let-?up|"
     r"lay down|put (the|our|their|its) (guns|weapons|arms) down|put down (the |our |their |its )?(guns|weapons|arms)|fight until|without (shooting|fighting|bombing)|hand (in|over) (its|their|our) (weapons|arms|guns)|keep the pressure|fight on|no military (answer|solution)|"
     r"political (solution|dialogue)|sit down|\b(the|any|a|one|same) (negotiating )?table\b|\b(the|this|a|its|their|our|[\w-]+-point|[\w-]+['’]s?) ([\w-]+ )?(plan|proposal|offer|initiative)\b|"
     r"(operations?|offensive|campaign|attacks) (\w+ ){0,4}(continue|go on|press on)|until (\w+ ){0,6}(defeated|finished|crushed|destroyed|wiped out|eliminated)",
@@ -85,7 +85,9 @@ NON_POSITION = re.compile(
 SEPARATE_MATTER = re.compile(r"^\W*(separately|in a separate (development|statement)|elsewhere)\b|\bsaid separately\b", re.IGNORECASE)
 STRONG_RELEVANCE = re.compile(
     r"cease-?\s?fire|truce|armistice|freez\w* the (war|conflict|front|fighting)|hostilities|"
-    r"peace (talks|deal|plan|process|negotiations|agreement)|not (yet )?ready (for|to) (negotiat\w*|talks?|dialogue)",
+    r"peace (talks|deal|plan|process|negotiations|agreement)|not (yet )?ready (for|to) (negotiat\w*|talks?|dialogue)|"
+    r"\bhalt\b|\b(an|the) end to the (shelling|fighting|bombing|war)\b|\bnot fired a (single )?shot\b|"
+    r"\b(two|three|four|five)-(phase|step|stage|point) (plan|truce|proposal|ceasefire)",
     re.IGNORECASE,
 )
 CALL_FOR_HALT = re.compile(r"\b(urg(e|es|ed|ing)|call(s|ed|ing)? (for|on)|appeal(s|ed|ing)?|demand(s|ed|ing)?|plead(s|ed|ing)?)\b",
