@@ -621,3 +621,10 @@ def test_a_pull_back_and_a_refusal_to_negotiate_are_relevant_and_a_mirror_is_an_
                 "The Stavia Mirror reported that the army had already pulled its guns back.")
     assert find(r, "Sarin") is not None and find(r, "Moldova") is not None
     assert find(r, "Mirror") is None
+
+
+def test_the_speaker_named_after_a_quote_wins_over_a_noun_the_parser_also_made_a_subject():
+    r = parties("Tomas Gravell, the front's senior field commander, went further on Saturday. \"She flies in, she drinks "
+                "tea in the capital, and she calls that a peace plan,\" Gravell said in a voice message sent to reporters.")
+    _, sts = find(r, "Gravell")
+    assert any("peace plan" in s.text for s in sts)

@@ -76,6 +76,8 @@ def subject(verb):
         return verb.head
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     real = [c for c in subjects if not (c.is_upper and len(c.text) > 2 and c.i < 8)]
+    if len(real) > 1:  # '"... she calls that a peace plan," Gravell said': the parser gave 'said' two subjects
+        return max((c for c in real if c.i < verb.i), key=lambda c: c.i, default=real[0])
     if real or subjects:
         return (real or subjects)[0]
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
