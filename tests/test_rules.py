@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from stance.classify.rules import RuleClassifier, party_view, recalled, rules
+from stance.classify.rules import RuleClassifier, party_view, recalled, rules, sentence_scores
 from stance.features import current_statements
 from stance.types import Statement
 from stance.names import mention_pattern
@@ -97,6 +97,11 @@ CASES = [
                      "Only on Sunday, as its trucks reached the palace, the front had said it would not stop until the palace was empty."], "open"),
     # another event narrated after the party's words is not its position
     ("Valley Movement", ["The Valley Movement said it would halt all military operations for a month, a day after the envoy put a three-stage truce plan with a prisoner exchange to both sides."], "open"),
+    # 2 in other words
+    ("Rena Kask", ["\"I am not ready to sit across a table from men who hold our officers in a cellar,\" Rena Kask said."], "rejecting"),
+    ("Tervin", ["The government said it would not answer guns with paper and had no intention of sitting down with the rebels."], "rejecting"),
+    # another party's relative clause with its own speaker
+    ("Dovra", ["Dovra rejected an appeal for an immediate ceasefire and accused the mediators of siding with Quenra, whose government said its artillery had not fired a shell in days."], "rejecting"),
     # wordings whose plain cue misleads
     ("envoy", ["The envoy did not rule out a truce before winter."], "open"),
     ("Marra Council", ["The Marra Council said it was ready to stop fighting today, with no preconditions."], "open"),
@@ -109,6 +114,19 @@ CASES = [
 def test_rules_read_the_kinds_of_real_reporting(party, statements, label):
     probs = RuleClassifier().predict([PartyInput(party=party, role="", statements=statements)])[0]
     assert max(probs, key=probs.get) == label
+
+
+@pytest.mark.parametrize("text", [
+    "Army units had been ordered to stop their sweeps through the communal lands for a fortnight.",
+    "Its units had not fired a single round since nine o'clock the previous evening.",
+    "\"For thirty days the army will not take a single step forward,\" the decree said.",
+    "The union said on Sunday it had halted all offensive operations for a month.",
+    "It said it had ordered its river flotilla back to harbour and silenced its batteries on the north bank.",
+    "The police patrols have stopped, the spokesman said.",
+])
+def test_a_halt_declared_in_other_words_is_a_cue_for_openness(text):
+    # kind 3 as varied reporting words it: without a cue the rules fall back to their prior
+    assert sentence_scores(text)["open"] > 0 and sentence_scores(text)["rejecting"] == 0
 
 
 def test_a_party_named_only_in_another_actors_act_gets_no_cue():
