@@ -102,6 +102,9 @@ CASES = [
     ("Tervin", ["The government said it would not answer guns with paper and had no intention of sitting down with the rebels."], "rejecting"),
     # another party's relative clause with its own speaker
     ("Dovra", ["Dovra rejected an appeal for an immediate ceasefire and accused the mediators of siding with Quenra, whose government said its artillery had not fired a shell in days."], "rejecting"),
+    ("Basin Union", ["The Basin Union said its units had been told to stay in their trenches and to fire only if attacked."], "open"),
+    ("Valley Army", ["The Valley Army said its fighters would \"answer only if fired upon\" during the week."], "open"),
+    ("Farmers' League", ["The Farmers' League said it would back any truce the two sides could agree, \"today, with no ifs,\" so that the planting could go ahead."], "open"),
     # wordings whose plain cue misleads
     ("envoy", ["The envoy did not rule out a truce before winter."], "open"),
     ("Marra Council", ["The Marra Council said it was ready to stop fighting today, with no preconditions."], "open"),
