@@ -64,6 +64,9 @@ def find_parties_many(articles: list[Article], jobs: int | None = 1) -> list[Fou
     return out
 
 
+SPOKEN = ("direct_quote", "indirect_speech", "dash_colon")  # the party's own words, not a report about it
+
+
 def current_statements(statements: list[Statement]) -> list[Statement]:
     """A party's statements less those recalling its position from before the article's events,
     when a relevant one of its own is current (the current position decides: issue 15 kind 13),
@@ -71,8 +74,8 @@ def current_statements(statements: list[Statement]) -> list[Statement]:
     party's own); what is dropped is neither read by the classifier nor shown as evidence."""
     now = [s for s in statements if not recalled(s.text)]
     now = now if any(s.relevant for s in now) else statements
-    own = [s for s in now if s.form != "source_describes"]
-    return own if any(s.relevant for s in own) else now
+    spoken = [s for s in now if s.relevant and s.form in SPOKEN]
+    return [s for s in now if s.form != "source_describes"] if spoken else now
 
 
 def party_input(party: Party, statements: list[Statement], title: str = "") -> PartyInput:

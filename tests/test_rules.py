@@ -161,11 +161,16 @@ def _statement(text, start, relevant=True):
 
 
 def test_what_a_source_says_of_a_party_gives_way_to_its_own_words():
-    own = _statement("The front said it would observe the truce.", 0)
+    own = Statement(party="p", text="The front said it would observe the truce.", start=0, end=42,
+                    form="indirect_speech", attribution="the front")
     told = Statement(party="p", text="Diplomats said the front had privately asked for more time.", start=60, end=120,
                      form="source_describes", attribution="diplomats")
     assert current_statements([own, told]) == [own]
     assert current_statements([told]) == [told]
+    # a report about the party ('according to a source', 'similar reports claim') is not its own words either
+    reported = Statement(party="p", text="The leader remains frustrated, according to a source.", start=130, end=180,
+                         form="according_to", attribution="a source")
+    assert current_statements([told, reported]) == [told, reported]
 
 
 def test_a_recalled_position_is_dropped_only_when_a_current_one_remains():
