@@ -88,8 +88,6 @@ CASES = [
     ("Kachin council", ["\"We agree with the direction of this paper, but we cannot sign a ceasefire while the two armies stand so close,\" the Kachin council said."], "conditional"),
     ("Henrik Vass", ["\"We are ready to sign a ceasefire tomorrow, but it will be a ceasefire that brings both armies back to the old lines and returns every prisoner,\" Henrik Vass said."], "conditional"),
     ("General Morl", ["General Morl sets three conditions for a ceasefire in the delta."], "conditional"),
-    # 7: a scornful name for the offer
-    ("Road Brigades", ["The Road Brigades called the offer \"a truce you can buy at the market\" and said the road would stay shut."], "rejecting"),
     # 13: background recalled with "only last year", "only on Sunday ... had said"
     ("Hill Union", ["The Hill Union said its fighters had stopped all offensive operations from midnight.",
                     "Only last year the Hill Union told its allies that it would never sign a separate truce."], "open"),
@@ -130,6 +128,13 @@ def test_rules_read_the_kinds_of_real_reporting(party, statements, label):
 def test_a_halt_declared_in_other_words_is_a_cue_for_openness(text):
     # kind 3 as varied reporting words it: without a cue the rules fall back to their prior
     assert sentence_scores(text)["open"] > 0 and sentence_scores(text)["rejecting"] == 0
+
+
+def test_calling_an_offer_something_declares_no_truce_either_way():
+    # 'called the offer "..."' names the offer: neither a declared truce nor, by itself, scorn
+    for text in ("The Road Brigades called the offer \"a truce you can buy at the market\".",
+                 "The mediator called the offer \"a door that both sides should walk through\"."):
+        assert sentence_scores(text) == {"open": 0.0, "conditional": 0.0, "rejecting": 0.0}
 
 
 def test_a_party_named_only_in_another_actors_act_gets_no_cue():

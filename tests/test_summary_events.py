@@ -142,6 +142,10 @@ def test_checks_catch_repeats_junk_and_bad_offsets():
     stub = SourceSentence("q", "Lamp", said[:15], 0, 15)
     assert not is_junk(SummarySentence("Lamp reports: " + short.text, ["Lamp"], [short], 1), {"q": quoted})
     assert is_junk(SummarySentence("Lamp reports: " + stub.text, ["Lamp"], [stub], 1), {"q": quoted})
+    page = "Muscat says the jebel war is over\n\nThe sultanate said its guns had been silent since Tuesday."
+    headed = Article(source="h", text=page, body=[(35, len(page))], title_span=(0, 33))
+    headline = SourceSentence("h", "Lamp", page[:33], 0, 33)
+    assert not is_junk(SummarySentence("Lamp reports: " + headline.text, ["Lamp"], [headline], 1), {"h": headed})
     shifted = SourceSentence("x", "Lamp", claim.text, 21, len(text) + 1)
     assert offsets_valid(first, {"x": article})
     assert not offsets_valid(SummarySentence("t", ["Lamp"], [shifted], 1), {"x": article})

@@ -69,12 +69,13 @@ def repeated(event: EventSummary) -> list[str]:
 
 
 def is_junk(s: SummarySentence, articles: dict[str, Article]) -> bool:
-    """Page junk behind a sentence: evidence outside the article body, or a line that is an
-    appeal, a caption, a credit or a bare dateline (a short line is junk unless it is a whole
-    quotation: "We fight on." is a party's words)."""
+    """Page junk behind a sentence: evidence outside the article body and headline (a party
+    quoted only in the headline has that as evidence), or a line that is an appeal, a caption,
+    a credit or a bare dateline (a short line is junk unless it is a whole quotation: "We fight
+    on." is a party's words)."""
     for e in s.evidence:
         a = articles.get(e.source)
-        body = (a.body or [(0, len(a.text))]) if a else []
+        body = ((a.body or [(0, len(a.text))]) + [a.title_span or (0, 0)]) if a else []
         if a is None or not any(b <= e.start and e.end <= f for b, f in body):
             return True
         if any(p.search(e.text) for p in JUNK_LINE) or PHOTO_CREDIT.search(e.text) or CAPTION.search(e.text):

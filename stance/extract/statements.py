@@ -82,7 +82,8 @@ def extract_statements(parsed: list[tuple[int, object]], reg: Registry) -> list[
                 turn = [t for t in turns if t.start() <= sent.start_char]
                 if turn and turn[-1].group("q"):
                     question = relevant(record.text)
-                elif interviewee is not None and turn and re.search(r"\w{2}", record.text):
+                elif interviewee is not None and turn and len(re.findall(r"\w+", INTERVIEW_TURN.sub("", record.text))) >= 5:
+                    # ('A: No.' alone says nothing a reader can check without the question)
                     party, st = _statement(Owner(interviewee, "direct_quote", "interview"), record)
                     st.relevant = st.relevant or question  # 'A: If they fire, we answer.' to a question on the halt
                     out.append((party, st))
