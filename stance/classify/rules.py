@@ -162,14 +162,14 @@ class RuleClassifier:
         mention = mention_pattern(party, list(aliases or [])) if party else None
         total = {k: 0.0 for k in LABELS}
         r = rules()
+        texts = [r.rewrite(t) for t in statements]
         # the final word is the last statement that is not background recalled from before
-        current = [i for i, t in enumerate(statements) if not r.is_background(r.rewrite(t))]
+        current = [i for i, t in enumerate(texts) if not r.is_background(t)]
         final = current[-1] if len(statements) > 1 and current else None
         for i, text in enumerate(statements):
             weight = 1.0 + (FINAL_WORD_BONUS if i == final else 0.0)
             for k, v in party_sentence_scores(text, mention).items():
                 total[k] += weight * v
-        texts = [r.rewrite(t) for t in statements]
         if any(r.surrender.search(t) for t in texts) and any(r.fight_on.search(t) for t in texts):
             total["rejecting"] += total["conditional"]
             total["conditional"] = 0.0

@@ -62,9 +62,13 @@ def _label(tok) -> str:
 
 def _is_body(tok) -> bool:
     """A conjunct that names a body or a place, or a common noun for bodies ("neighbouring states")."""
-    if tok.pos_ == "PRON" or _label(tok) == "PERSON" and not country_of(tok.text):
+    if tok.pos_ == "PRON":
         return False
-    return bool(country_of(tok.text)) or _label(tok) in BODY_LABELS or (tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS")) or (
+    if country_of(tok.text):
+        return True  # 'Mali', though the tagger took it for a person
+    if _label(tok) == "PERSON":
+        return False
+    return _label(tok) in BODY_LABELS or (tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS")) or (
         tok.pos_ == "PROPN" and _label(tok) != "PERSON") or (
         tok.pos_ == "NOUN" and any(c.dep_ == "compound" and _label(c) == "ORG" for c in tok.children))  # 'the UN mission'
 

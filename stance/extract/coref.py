@@ -27,10 +27,9 @@ def pronoun_word(token_text: str) -> str:
 
 def called(person: Entity, word: str) -> bool:
     """Whether a person can be the 'he' or 'she' ``word``; the first use decides for the rest."""
-    if person.kind != "person" or not person.pronoun:
-        if person.kind == "person":
-            person.pronoun = word
+    if person.kind != "person":
         return True
+    person.pronoun = person.pronoun or word
     return person.pronoun == word
 
 

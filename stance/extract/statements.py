@@ -56,6 +56,22 @@ def _interviewee(reg: Registry, pos: int) -> Entity | None:
     return before[-1] if before else None
 
 
+def _answers(paired, turns: list, interviewee: Entity | None, question: bool) -> tuple[list[tuple[Entity, Statement]], bool]:
+    """The interviewee's answers in one Q&A paragraph, and whether its last question was about a
+    halt ('A: If they fire, we answer.' to a question on the halt is relevant). An answer under five
+    words ('A: No.') says nothing a reader can check without its question."""
+    out = []
+    for sent, record in paired:
+        turn = [t for t in turns if t.start() <= sent.start_char]
+        if turn and turn[-1].group("q"):
+            question = relevant(record.text)
+        elif interviewee is not None and turn and len(re.findall(r"\w+", INTERVIEW_TURN.sub("", record.text))) >= 5:
+            party, st = _statement(Owner(interviewee, "direct_quote", "interview"), record)
+            st.relevant = st.relevant or question
+            out.append((party, st))
+    return out, question
+
+
 def _paired_sentences(parsed) -> list[list[tuple[object, Sentence]]]:
     """Each paragraph's spaCy sentences with the records stance.nlp.sentences makes of them."""
     records: dict[int, list[Sentence]] = defaultdict(list)
@@ -78,15 +94,8 @@ def extract_statements(parsed: list[tuple[int, object]], reg: Registry) -> list[
         if turns:  # a Q&A excerpt: the questions are the reporter's, every answer the interviewee's words
             if turns[0].group("q"):
                 interviewee = interviewee or _interviewee(reg, offset)
-            for sent, record in paired:
-                turn = [t for t in turns if t.start() <= sent.start_char]
-                if turn and turn[-1].group("q"):
-                    question = relevant(record.text)
-                elif interviewee is not None and turn and len(re.findall(r"\w+", INTERVIEW_TURN.sub("", record.text))) >= 5:
-                    # ('A: No.' alone says nothing a reader can check without the question)
-                    party, st = _statement(Owner(interviewee, "direct_quote", "interview"), record)
-                    st.relevant = st.relevant or question  # 'A: If they fire, we answer.' to a question on the halt
-                    out.append((party, st))
+            answers, question = _answers(paired, turns, interviewee, question)
+            out.extend(answers)
             continue
         reopened = para_text[:1] in OPENERS
         runs, carry_open_next = quote_runs(para_text, carry_open and reopened)

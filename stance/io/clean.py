@@ -15,12 +15,13 @@ from datetime import datetime
 from stance.types import Article
 
 _I = re.IGNORECASE
+FORM_FIELD = r"(name|first name|last name|e-?mail( address)?|address|postcode|country|subscribe|sign up)"
 JUNK_LINE = [re.compile(p, _I) for p in (
     r"^(please )?support (the [\w .’'&-]+|us|independent journalism|our (work|journalism|reporting))\b",
     r"^(please )?support ((?-i:[A-Z])[\w’'&-]+ ?){1,4}[:.!]",  # 'Support Dorvania Today: ...'
     r"\bsubscribe (now|today)\b|\bfirst month free\b|\bunsubscribe\b|^sign up (for|to)\b",
     r"\|\s*\d+\s*min(ute)?s? read\s*$",  # 'By A. Writer, Juba | April 12, 2008 | 5 min read'
-    r"^(name|first name|last name|e-?mail( address)?|address|postcode|country|subscribe|sign up)(\s*\|\s*(name|first name|last name|e-?mail( address)?|address|postcode|country|subscribe|sign up))+\s*$",
+    rf"^{FORM_FIELD}(\s*\|\s*{FORM_FIELD})+\s*$",  # 'Name | Address | Subscribe'
     r"^become an? ([\w’'-]+ ){0,2}(member|supporter|patron)",
     r"indicates required",
     r"^subscribe\b",
