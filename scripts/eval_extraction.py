@@ -43,7 +43,7 @@ def run_split(name: str, verbose: bool) -> tuple[dict, list[str]]:
         predicted.append(found)
         for party, sts in found:
             for st in sts:
-                spans = article.body + ([article.title_span] if st.form == "headline" else [])
+                spans = article.body + (article.headline_spans() if st.form == "headline" else [])
                 if st.relevant and not any(s <= st.start and st.end <= e for s, e in spans):
                     junk.append(f"{art.path.name}: {party.name}: {st.text[:80]!r}")
         if verbose:

@@ -23,7 +23,8 @@ ORG_WORD = re.compile(  # a word that makes a name a body's, not a person's
     r"^(front|army|council|party|alliance|coalition|government|union|movement|forces|ministry|"
     r"community|conference|organi[sz]ation|nations|states|league|command|office|committee|"
     r"agency|institute|university|bank|group|mission|court|assembly|parliament|"
-    r"synod|chamber|diocese|association|cooperative|co-operative|federation|commission|forum|guild|bloc|junta|militia|brigades)$",
+    r"synod|chamber|diocese|association|cooperative|co-operative|federation|commission|forum|guild|bloc|junta|militia|brigades|"
+    r"concord|convention|pact|secretariat)$",
     re.IGNORECASE,
 )
 
@@ -177,6 +178,9 @@ def _members(name: str) -> frozenset[str]:
     return frozenset(normalise(x) for x in parts if is_proper(x)) if len(parts) > 1 else frozenset()
 
 
+RELATIVE = re.compile(r"\s+(that|which|who|whose)\s.*$")  # "... the four other states that border the Gap"
+
+
 def _same_members(pred: NamedParty, gold: NamedParty) -> bool:
     """Two names of one joint party: the same two or more named members, however the rest is worded."""
     members = _members(pred.name)
@@ -204,7 +208,8 @@ def _body_match(pred: NamedParty, gold: NamedParty) -> bool:
 def match_parties(pred: list, gold: list) -> list[tuple[object, object]]:
     """One-to-one (predicted, gold) pairs for one article, strongest evidence of identity first.
 
-    A predicted party matches a gold party on the full name, then a shared proper-name
+    A predicted party matches a gold party on the full name (a gold name's relative clause
+    optional: the extractor names a phrase up to it), then a shared proper-name
     alias, then the named members of a joint party, then the surname (people), then a named
     spokesperson against their body.
     """
@@ -215,7 +220,7 @@ def match_parties(pred: list, gold: list) -> list[tuple[object, object]]:
     used_p: set[int] = set()
     used_g: set[int] = set()
     rules = (
-        lambda p, g: normalise(p.name) == normalise(g.name),
+        lambda p, g: normalise(p.name) in (normalise(g.name), normalise(RELATIVE.sub("", g.name))),
         lambda p, g: bool(_proper(p) & _proper(g)),
         _same_members,
         _surname_match,

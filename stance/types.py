@@ -26,7 +26,9 @@ class Article(Record):
     """One input article; ``text`` is what every offset indexes.
 
     ``body`` lists the spans of ``text`` that are the article itself (junk such as
-    donation appeals, newsletter forms and news-feed sidebars lies outside them).
+    donation appeals, newsletter forms and news-feed sidebars lies outside them);
+    ``subheads`` the headlines between the title and the body (a page's own headline, a
+    standfirst).
     """
 
     source: str
@@ -37,7 +39,12 @@ class Article(Record):
     url: str = ""
     body: list[tuple[int, int]] = field(default_factory=list)
     title_span: tuple[int, int] | None = None
+    subheads: list[tuple[int, int]] = field(default_factory=list)
     language: str = "en"
+
+    def headline_spans(self) -> list[tuple[int, int]]:
+        """The title and the headlines under it, which hold positions as the title does."""
+        return ([self.title_span] if self.title_span else []) + self.subheads
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """A headline that quotes a party is that party's statement (issue 15 kind 12, issue 16), on pages written for these tests."""
 
+from stance.io.clean import clean_article
 from tests.extract_helpers import find, parties
 
 BODY = ("KARSA, May 3 (Harbor Wire) — Senator Mira Dolan said on Monday the country needed a truce within the week, "
@@ -49,4 +50,18 @@ def test_a_headline_role_word_chooses_the_person_not_a_compatriot_of_the_same_co
             "Aurel Fenwick-Stahl, a Georgian senator, wrote that both sides should talk.")
     r = parties(page)
     _, sts = find(r, "Sandvoll-Ress")
+    assert [s.form for s in sts] == ["headline"]
+
+
+def test_a_standfirst_under_the_title_is_read_as_a_headline_and_can_name_a_collective():
+    page = ("Valley rebels declare a halt; the army shrugs\n"
+            "Orrel Free Voice\n"
+            "Home | Valley | Politics | Opinion\n\n"
+            "Nine opposition parties call for the halt to be made permanent\n\n"
+            "By Ana Lestrade\n\n"
+            "ORREL, May 3 — The Valley Defence Front said on Monday it had stopped all attacks for a month. "
+            "The army said its operations would go on until the valley was cleared.")
+    article = clean_article("test", page)
+    assert [page[s:e] for s, e in article.subheads] == ["Nine opposition parties call for the halt to be made permanent"]
+    _, sts = find(parties(page), "opposition parties")
     assert [s.form for s in sts] == ["headline"]

@@ -99,7 +99,7 @@ def test_no_evidence_from_the_junk_of_labelled_pages(split):
         for party, statements in found:
             for st in (s for s in statements if s.relevant):
                 where = f"{article.source}: {party.name}: {st.text[:60]!r}"
-                spans = article.body + ([article.title_span] if st.form == "headline" else [])
+                spans = article.body + (article.headline_spans() if st.form == "headline" else [])
                 assert any(s <= st.start and st.end <= e for s, e in spans), where
                 assert article.text[st.start:st.end] == st.text, where
                 assert not LOOKS_LIKE_JUNK.search(st.text), where

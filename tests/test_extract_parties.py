@@ -628,3 +628,39 @@ def test_the_speaker_named_after_a_quote_wins_over_a_noun_the_parser_also_made_a
                 "tea in the capital, and she calls that a peace plan,\" Gravell said in a voice message sent to reporters.")
     _, sts = find(r, "Gravell")
     assert any("peace plan" in s.text for s in sts)
+
+
+def test_a_list_led_by_a_body_the_tagger_took_for_a_person_is_one_collective_with_its_common_noun_members():
+    r = parties("The Saltmarsh Concord, the Eastern Water Bank and nine neighbouring governments on Friday proposed a "
+                "truce in two stages along the canal.")
+    assert find(r, "Saltmarsh Concord, the Eastern Water Bank and nine neighbouring governments") is not None
+    r = parties("On Friday evening the Tollan Baptist Convention, the Catholic diocese of Vessk and a group of Tollan "
+                "elders said both armies should stop shooting from midnight.")
+    assert find(r, "Tollan Baptist Convention, the Catholic diocese of Vessk and a group of Tollan elders") is not None
+
+
+def test_a_main_verb_the_parser_put_in_a_relative_clause_keeps_the_collective_subject():
+    r = parties("The Lakes Union and the four other states that border the Gap urged both governments on Friday to "
+                "stop shooting at once and without preconditions.")
+    assert list(r) == ["The Lakes Union and the four other states"]
+
+
+def test_unions_counted_by_their_provinces_are_a_collective():
+    r = parties("The fishermen's unions of the four northern provinces, which represent about 9,000 crews, said they "
+                "would back a truce on the water only if the mines were cleared first.")
+    assert find(r, "unions of the four northern provinces") is not None
+
+
+def test_a_council_spokesman_speaks_for_the_council_the_article_called_a_junta_too():
+    r = parties("The Council of National Renewal, the military junta in Brask, said on Monday its offensive would go on. "
+                "A council spokesman called the rebels' halt \"a pause to reload\" and said operations would continue. "
+                "The junta said later that no truce was possible before the bridge was retaken.")
+    council, sts = find(r, "Council of National Renewal")
+    assert len(sts) == 3
+    assert not any(name.lower() in ("junta", "a council spokesman") for name in r)
+
+
+def test_an_urge_to_stop_firing_is_relevant_whatever_the_colour_words_around_it():
+    r = parties("In Vell, the leader of the opposition Harvest League, Oda Kestrel, said the government had thrown "
+                "away its best chance and urged both capitals to stop firing \"before the grain rots in the fields.\"")
+    assert find(r, "Kestrel") is not None

@@ -103,3 +103,9 @@ def test_a_joint_party_matches_on_its_named_members_however_the_rest_is_worded()
             Party("Malaysia and the other OIC member states")]
     pairs = match_parties(pred, g.parties)
     assert [p.name for p, _ in pairs] == [pred[0].name]
+
+
+def test_a_gold_name_with_a_relative_clause_matches_the_phrase_before_it():
+    g = gold(gp("Tri-Lakes Union and the four other states that border the Gap")).parties
+    assert match_parties([Party("Tri-Lakes Union and the four other states", kind="organisation")], g)
+    assert not match_parties([Party("Tri-Lakes Union", kind="organisation")], g)

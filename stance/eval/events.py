@@ -75,7 +75,7 @@ def is_junk(s: SummarySentence, articles: dict[str, Article]) -> bool:
     on." is a party's words)."""
     for e in s.evidence:
         a = articles.get(e.source)
-        body = ((a.body or [(0, len(a.text))]) + [a.title_span or (0, 0)]) if a else []
+        body = ((a.body or [(0, len(a.text))]) + a.headline_spans()) if a else []
         if a is None or not any(b <= e.start and e.end <= f for b, f in body):
             return True
         if any(p.search(e.text) for p in JUNK_LINE) or PHOTO_CREDIT.search(e.text) or CAPTION.search(e.text):

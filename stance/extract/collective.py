@@ -18,7 +18,7 @@ import yaml
 
 from stance.extract.entities import Entity, Registry
 from stance.extract.lexicon import country_of
-from stance.names import normalise
+from stance.names import ORG_WORD, normalise
 
 BODY_LABELS = ("GPE", "ORG", "NORP", "LOC")
 GOVERNMENT_HEADS = frozenset("leader minister government official".split())
@@ -67,10 +67,16 @@ def _is_body(tok) -> bool:
     if country_of(tok.text):
         return True  # 'Mali', though the tagger took it for a person
     if _label(tok) == "PERSON":
-        return False
+        return bool(ORG_WORD.match(tok.text))  # 'the Kachin Baptist Convention', tagged a person
     return _label(tok) in BODY_LABELS or (tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS")) or (
         tok.pos_ == "PROPN" and _label(tok) != "PERSON") or (
         tok.pos_ == "NOUN" and any(c.dep_ == "compound" and _label(c) == "ORG" for c in tok.children))  # 'the UN mission'
+
+
+def _body_noun(tok) -> bool:
+    """A common noun for one body ("the Catholic diocese of Myitkyina", "a group of elders"),
+    a member of a list only beside a named body: "the army and the government" stay apart."""
+    return tok.pos_ == "NOUN" and bool(ORG_WORD.match(tok.text))
 
 
 def _qualified(head, reg: Registry) -> bool:
@@ -80,7 +86,8 @@ def _qualified(head, reg: Registry) -> bool:
     named = [m for m in mods if m.text[:1].isupper() or m.lower_ in words["qualifiers"]]
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
         named += [p for p in prep.children if p.dep_ == "pobj" and (
-            p.text[:1].isupper() or any(m.dep_ == "compound" and m.text[:1].isupper() for m in p.children))]
+            p.text[:1].isupper() or any(m.dep_ == "compound" and m.text[:1].isupper() for m in p.children)
+            or any(m.dep_ == "nummod" for m in p.children))]  # 'the unions of the three coastal provinces'
     if not named:
         return False
     countries = {reg.country_of(m.text) for m in named if m.text[:1].isupper()}
@@ -126,7 +133,8 @@ def collective_speaker(head, reg: Registry) -> Entity | None:
     if any(t.lower_ in ("both", "each") and t.head.i in (head.i, head.head.i) for t in head.doc[head.i : head.head.i + 2]):
         return None  # 'the presidents of Georgia and Russia both said': each speaks for himself
     if len(parts) >= 2:
-        if not all(_is_body(t) for t in parts) or any(c.dep_ == "cc" and c.lower_ == "or" for t in parts for c in t.children):
+        named = any(_label(t) in BODY_LABELS for t in parts)
+        if not all(_is_body(t) or (named and _body_noun(t)) for t in parts) or any(c.dep_ == "cc" and c.lower_ == "or" for t in parts for c in t.children):
             return None  # "the New Forces, or FN": one body and its acronym
     elif lemma in words["group_nouns"]:
         if not _qualified(head, reg):

@@ -75,11 +75,12 @@ def kind_word(ent: Entity) -> str:
 
 
 def group(reg: Registry, lemma: str, pos: int) -> Entity | None:
-    """'the coalition', 'the front': a named group of that kind in the article, the
-    nearest preceding one first; only organisations whose name is a group name."""
+    """'the coalition', 'the front': a named group of that kind in the article (by its name or
+    its described role: 'the junta' for the Council the article called "the military junta"),
+    the nearest preceding one first; only organisations whose name is a group name."""
     groups = [e for e in reg.entities if e.kind == "organisation" and not e.is_source and e.mentions
               and kind_word(e) in GROUP_HEADS | set(GROUP_SYNONYMS)]
-    same = [e for e in groups if kind_word(e) == lemma] or [
+    same = [e for e in groups if lemma in (kind_word(e), e.role.split()[-1].lower() if e.role else "")] or [
         e for e in groups if GROUP_SYNONYMS.get(lemma, "") == GROUP_SYNONYMS.get(kind_word(e), "-")]
     if not same and lemma in GENERIC_GROUPS:
         groups = [e for e in groups if GROUP_SYNONYMS.get(kind_word(e)) in ARMED_KINDS] or [e for e in reg.entities if e.kind == "organisation" and not e.is_source and e.mentions

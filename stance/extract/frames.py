@@ -71,9 +71,19 @@ def misparsed_main_verb(verb) -> bool:
             and verb.head.dep_ == "ROOT" and not any(c.dep_ == "agent" for c in verb.children))
 
 
+def verb_in_relative(verb) -> bool:
+    """"The Union and the four other states that border the Gap urged ...": the parser put the
+    main verb inside the relative clause (its subject "the Gap") and left the sentence verbless."""
+    rel = verb.head
+    return (verb.dep_ == "ccomp" and rel.dep_ == "relcl" and verb.sent.root.pos_ in ("PROPN", "NOUN")
+            and rel.head.i in {t.i for t in verb.sent.root.subtree} and verb.i > rel.i)
+
+
 def subject(verb):
     if misparsed_main_verb(verb):
         return verb.head
+    if verb_in_relative(verb):
+        return verb.sent.root
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     real = [c for c in subjects if not (c.is_upper and len(c.text) > 2 and c.i < 8)]
     if len(real) > 1:  # '"... she calls that a peace plan," Gravell said': the parser gave 'said' two subjects
@@ -82,6 +92,16 @@ def subject(verb):
         return (real or subjects)[0]
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subject(verb.head)
+    return fronted_apposition(verb)
+
+
+def fronted_apposition(verb):
+    """"In Vell, the leader of the Harvest League, Oda Kestrel, said ...": the parser hung the
+    speaker as an apposition of the place that opens the sentence and left "said" no subject."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        appos = [a for p in prep.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos" and a.i < verb.i]
+        if appos:
+            return next((a for a in reversed(appos) if a.ent_type_ == "PERSON"), appos[-1])
     return None
 
 

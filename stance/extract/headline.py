@@ -10,13 +10,16 @@ and whose verb says or holds something is a statement of what the name is: one p
 surname, an organisation the article names, or a government the article names by a capital or
 country, unless the article has a head of state or government, whom a headline's capital
 usually stands for ("Kallan offers talks" for President Udeh-Lindqvist). A role word or a
-plural ("Island rebels") names nobody in particular, and is left alone.
+plural ("Island rebels") names nobody in particular, and is left alone, unless the plural
+names a collective ("Seven opposition parties call for ..."). The headlines under the title
+(a page's own headline, a standfirst) are read the same way.
 """
 
 from __future__ import annotations
 
 import re
 
+from stance.extract.collective import collective_speaker
 from stance.extract.coref import referable
 from stance.extract.entities import Entity, Registry
 from stance.extract.lexicon import INSTITUTIONS, POSITION_VERBS, SPEECH_VERBS
@@ -66,7 +69,11 @@ def clause_speaker(clause: str, reg: Registry, speakers: list[Entity]) -> Entity
     (a government only when it speaks in the body too: a capital may name another state's)."""
     root = next(get_nlp()(clause).sents).root
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ != "PROPN" or root.lemma_.lower() not in POSITION_VERBS | SPEECH_VERBS:
+    if subject is None or root.lemma_.lower() not in POSITION_VERBS | SPEECH_VERBS:
+        return None
+    if subject.pos_ == "NOUN":  # 'Seven opposition parties call for ...': a collective, else nobody in particular
+        return collective_speaker(subject, reg)
+    if subject.pos_ != "PROPN":
         return None
     who = root.doc[subject.left_edge.i : subject.i + 1].text
     country = reg.country_of(who) or INSTITUTIONS.get(who.lower().removeprefix("the "))
@@ -82,17 +89,21 @@ def clause_speaker(clause: str, reg: Registry, speakers: list[Entity]) -> Entity
 
 
 def headline_statements(article: Article, reg: Registry, speakers: list[Entity]) -> list[tuple[Entity, Statement]]:
-    """The headline, or each of its clauses, as a statement of the party it quotes or names as
-    its subject, with offsets into the article; ``speakers``: who speaks in the body."""
-    if not article.title_span:
-        return []
-    start, end = article.title_span
-    text = article.text[start:end]
+    """The headlines (the title and those under it), or each of their clauses, as statements of
+    the party they quote or name as subject, with offsets into the article; ``speakers``: who
+    speaks in the body."""
+    out = []
+    for start, end in article.headline_spans():
+        out += _headline(article.text[start:end], start, reg, speakers)
+    return out
+
+
+def _headline(text: str, start: int, reg: Registry, speakers: list[Entity]) -> list[tuple[Entity, Statement]]:
     m = QUOTED_HEADLINE.match(text)
     if m is not None:
         speaker = headline_speaker(m.group("who"), reg)
         return [] if speaker is None else [(speaker, Statement(
-            party=speaker.name, text=text, start=start, end=end, form="headline",
+            party=speaker.name, text=text, start=start, end=start + len(text), form="headline",
             attribution="headline", relevant=relevant(m.group("quote"))))]
     out, at = [], 0
     for clause in CLAUSE_BREAK.split(text):

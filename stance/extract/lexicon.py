@@ -71,7 +71,7 @@ RELEVANCE = re.compile(
 )
 IRRELEVANT = re.compile(
     r"accession talks|\bEU member(ship)?\b|\bmembership\b|\bcustoms\b|prisoner|\bPOWs?\b|arrest warrant|indict\w*|sanction\w*|"
-    r"humanitarian aid|emergency aid|aid convoys?|election|grain|accession|enlargement|partnership agreement|"
+    r"humanitarian aid|emergency aid|aid convoys?|election|grain (deal|corridor|export|shipment|initiative)|accession|enlargement|partnership agreement|"
     r"asset freezes?|loan\b|tariffs?|imports?\b|exports?\b|swap\b|exchange of (wounded )?prisoners|detainees",
     re.IGNORECASE,
 )
@@ -87,7 +87,7 @@ STRONG_RELEVANCE = re.compile(
     r"cease-?\s?fire|truce|armistice|freez\w* the (war|conflict|front|fighting)|hostilities|"
     r"peace (talks|deal|plan|process|negotiations|agreement)|not (yet )?ready (for|to) (negotiat\w*|talks?|dialogue)|"
     r"\bhalt\b|\b(an|the) end to the (shelling|fighting|bombing|war)\b|\bnot fired a (single )?shot\b|"
-    r"\b(two|three|four|five)-(phase|step|stage|point) (plan|truce|proposal|ceasefire)",
+    r"\b(two|three|four|five)-(phase|step|stage|point) (plan|truce|proposal|ceasefire)|\bstop (firing|shooting)\b",
     re.IGNORECASE,
 )
 CALL_FOR_HALT = re.compile(r"\b(urg(e|es|ed|ing)|call(s|ed|ing)? (for|on)|appeal(s|ed|ing)?|demand(s|ed|ing)?|plead(s|ed|ing)?)\b",

@@ -11,7 +11,7 @@ import re
 
 from stance.extract.coref import main_government
 from stance.extract.entities import Entity, Registry
-from stance.extract.lexicon import ANONYMOUS_HEADS, GOVERNMENT_WORDS, SPOKES
+from stance.extract.lexicon import ANONYMOUS_HEADS, GOVERNMENT_WORDS, ORG_WORDS, SPOKES
 from stance.names import bare_name
 
 ARMY = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+(?:an|ian|ese|i|ish))\s+(army|military)\b")
@@ -41,9 +41,9 @@ def body_of(reg: Registry, toks, ents) -> Entity | None:
         if country:
             return reg.government(country)
     for t in toks:
-        if t.dep_ == "compound" and t.text[:1].isupper():
-            named = [e for e in reg.entities if e.kind == "organisation" and not e.is_source
-                     and e.name.split()[-1].lower() == t.lower_]
+        if t.dep_ == "compound" and (t.text[:1].isupper() or ORG_WORDS.match(t.text)):  # 'a council spokesman'
+            named = [e for e in reg.entities if e.kind == "organisation" and not e.is_source and e.name[:1].isupper()
+                     and t.lower_ in (e.name.split()[-1].lower(), e.name.lower().split(" of ")[0].split()[-1])]
             if len(named) == 1:
                 return named[0]
     return None

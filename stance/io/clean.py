@@ -225,6 +225,19 @@ def _mark_captions(lines: list[Line], title: int | None) -> None:
             _mark(line, "caption")
 
 
+def _find_subheads(lines: list[Line], title: int | None, body_start: int) -> list[Line]:
+    """Headlines between the title and the first paragraph: the page's own headline under its
+    browser title, a standfirst ("Seven opposition parties call for the halt to be made
+    permanent"). Lines set aside as captions or fragments that read as a headline: no final full
+    stop, five words or more, no separator or credit, no byline or date."""
+    if title is None:
+        return []
+    return [line for line in lines[title + 1 :] if line.start < body_start and line.reason in ("caption", "fragment")
+            and _words(line.text) >= 5 and not re.search(r"[.)]\s*$|[|/›»]|\s[—–-]\s", line.text)
+            and not (CAPTION.search(line.text) or re.match(r"by\s", line.text, _I)
+                     or _date_in(line.text) or line.text.endswith(":"))]
+
+
 def _smooth(lines: list[Line], protected: set[int]) -> None:
     """Title-like fragments next to junk are junk too (feed headers, teaser titles)."""
     changed = True
@@ -318,6 +331,7 @@ def clean_article(source: str, text: str) -> Article:
     if title is not None:
         article.title = lines[title].text
         article.title_span = (lines[title].start, lines[title].end)
+        article.subheads = [(ln.start, ln.end) for ln in _find_subheads(lines, title, body[0][0] if body else len(text))]
     article.date = _find_date(lines)
     article.outlet = _find_outlet(lines, masthead, title)
     return article

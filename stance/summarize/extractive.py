@@ -50,7 +50,7 @@ def _ref(result: ArticleResult, start: int, end: int) -> SourceSentence:
 
 def _in_body(result: ArticleResult, start: int, end: int) -> bool:
     """Within the article's body, or its headline (a party quoted only there has that as evidence)."""
-    body = (result.article.body or [(0, len(result.article.text))]) + [result.article.title_span or (0, 0)]
+    body = (result.article.body or [(0, len(result.article.text))]) + result.article.headline_spans()
     return any(s <= start and end <= e for s, e in body)
 
 
