@@ -104,3 +104,12 @@ def test_more_page_furniture_is_junk_but_a_sentence_about_support_is_not():
     assert "Support for the truce grew" in body and "The army said it would wait" in body
     for junk in ("5 min read", "Support Dorvania", "Sign up", "Name | Address", "Unsubscribe", "MOST READ", "NEWSLETTERS"):
         assert junk not in body, junk
+
+
+def test_a_subscription_appeal_inside_the_article_is_junk():
+    page = ("Rebels pull back from the causeway\n\n"
+            "SESTRY, May 3 — The Front said on Monday it had pulled its fighters back from the causeway.\n\n"
+            "Independent reporting from the fens is expensive. Subscribe to the Post and keep our reporters there.\n\n"
+            "The army said its sweep would go on.")
+    article = clean_article("test", page)
+    assert not any("Subscribe" in page[a:b] for a, b in article.body)

@@ -637,6 +637,9 @@ def test_a_list_led_by_a_body_the_tagger_took_for_a_person_is_one_collective_wit
     r = parties("On Friday evening the Tollan Baptist Convention, the Catholic diocese of Vessk and a group of Tollan "
                 "elders said both armies should stop shooting from midnight.")
     assert find(r, "Tollan Baptist Convention, the Catholic diocese of Vessk and a group of Tollan elders") is not None
+    r = parties("The Lissom Compact, the Varn Savings Bank and six neighbouring governments had urged both armies on "
+                "Saturday to stop firing for sixty days.")
+    assert find(r, "Lissom Compact, the Varn Savings Bank and six neighbouring governments") is not None
 
 
 def test_a_main_verb_the_parser_put_in_a_relative_clause_keeps_the_collective_subject():
@@ -664,3 +667,54 @@ def test_an_urge_to_stop_firing_is_relevant_whatever_the_colour_words_around_it(
     r = parties("In Vell, the leader of the opposition Harvest League, Oda Kestrel, said the government had thrown "
                 "away its best chance and urged both capitals to stop firing \"before the grain rots in the fields.\"")
     assert find(r, "Kestrel") is not None
+
+
+def test_the_troika_is_the_collective_the_article_named_and_a_list_after_the_verb_is_not_its_members():
+    r = parties("The three foreign ministers of the Northern Union's troika flew into Varsk on Tuesday with a plan. "
+                "The troika proposed an immediate halt to the fighting, the return of every unit to its barracks "
+                "within 48 hours, and a three-month freeze on the declaration while talks went on.")
+    assert find(r, "Northern Union's troika") is not None
+
+
+def test_a_quote_whose_speaker_is_named_as_the_agent_of_the_offer_is_that_speakers():
+    r = parties("\"Thirty days without a single bomb from us. If the hostages are home by then, the thirty days become "
+                "a ceasefire.\" That was the offer made on Monday night in a televised address by the interior "
+                "minister, Oriana Vallmer.")
+    _, sts = find(r, "Oriana Vallmer")
+    assert any(s.text.startswith("\"Thirty days") for s in sts)
+
+
+def test_they_after_a_collective_is_the_collective_and_a_condition_gives_its_subject_nothing():
+    r = parties("On Wednesday evening the Hill Towns Council and the four Skellan churches issued a joint letter. "
+                "They said they would back the pause, but only if Velmont extended it to ninety days.")
+    assert find(r, "Hill Towns Council and the four Skellan churches") is not None
+    assert find(r, "Velmont") is None
+
+
+def test_an_unnamed_federal_government_is_a_party_and_its_ministry_speaks_for_it():
+    r = parties("The federal government said on Friday that it would halt all air missions over the province "
+                "until the spring thaw. The defence ministry said the halt would hold as long as the battalions "
+                "stayed in their villages.")
+    gov, sts = find(r, "federal government")
+    assert len(sts) == 2 and "defence ministry" not in r
+
+
+def test_the_interior_ministry_is_the_government_of_the_one_seat_the_article_names():
+    r = parties("The government in Sestry was unmoved. \"Twenty-one days is not a ceasefire, it is a tea break with "
+                "rifles,\" the interior ministry said in a written reply.")
+    gov, sts = find(r, "Sestry")
+    assert sts and "interior ministry" in sts[0].text
+
+
+def test_quiet_and_not_a_shot_are_positions_on_a_halt():
+    r = parties("The Delta Liberation Front said in a statement that \"not a shot will come from our side\" until "
+                "April. The eel-fishers' guilds of the lower parishes said they would welcome \"any quiet at all, on "
+                "any terms.\"")
+    assert find(r, "Delta Liberation Front") is not None and find(r, "guilds of the lower parishes") is not None
+
+
+def test_customs_posts_are_the_war_and_a_refusal_whatever_is_signed_is_a_position():
+    r = parties("Belgrade said it would sign the plan, but only once the question of who staffs the customs posts "
+                "was settled in writing. \"The post is ours, and my men stay there with their rifles loaded, whatever "
+                "is signed in Belgrade,\" Tomo Brecl told the wire service by telephone.")
+    assert find(r, "Serbia") is not None and find(r, "Tomo Brecl") is not None

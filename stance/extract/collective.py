@@ -11,6 +11,7 @@ a coordinated subject of bodies or places, or a plural head such as "leaders" or
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -47,12 +48,13 @@ def conjuncts(head) -> list:
     coordinated B with the end of A's name ("The Organisation of African Unity, Mali and ...")."""
     out, todo = [], [head]
     end = _name_end(head)
+    limit = head.head.i if head.head.i > head.i else len(head.doc)  # a subject's list ends at its verb
     if end is not None:
         todo.extend(c for c in end.children if c.i > end.i and (c.dep_ == "conj" or listed(c)))
     while todo:
         tok = todo.pop()
         out.append(tok)
-        todo.extend(c for c in tok.children if c.dep_ == "conj" or listed(c))
+        todo.extend(c for c in tok.children if (c.dep_ == "conj" or listed(c)) and c.i < limit)
     return sorted(out, key=lambda t: t.i)
 
 
@@ -66,8 +68,8 @@ def _is_body(tok) -> bool:
         return False
     if country_of(tok.text):
         return True  # 'Mali', though the tagger took it for a person
-    if _label(tok) == "PERSON":
-        return bool(ORG_WORD.match(tok.text))  # 'the Kachin Baptist Convention', tagged a person
+    if _label(tok) == "PERSON":  # 'the Kachin Baptist Convention', 'The Pellucid Compact', tagged a person
+        return bool(ORG_WORD.match(tok.text)) or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
     return _label(tok) in BODY_LABELS or (tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS")) or (
         tok.pos_ == "PROPN" and _label(tok) != "PERSON") or (
         tok.pos_ == "NOUN" and any(c.dep_ == "compound" and _label(c) == "ORG" for c in tok.children))  # 'the UN mission'
@@ -83,11 +85,11 @@ def _qualified(head, reg: Registry) -> bool:
     """A plural head qualified by a name, a place or a regional word, and not one country's leadership."""
     words = lexicon()
     mods = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
-    named = [m for m in mods if m.text[:1].isupper() or m.lower_ in words["qualifiers"]]
+    named = [m for m in mods if m.text[:1].isupper() or m.lower_ in words["qualifiers"]
+             or (m.dep_ == "poss" and m.tag_ == "NNS")]  # "the fishermen's unions"
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
-        named += [p for p in prep.children if p.dep_ == "pobj" and (
-            p.text[:1].isupper() or any(m.dep_ == "compound" and m.text[:1].isupper() for m in p.children)
-            or any(m.dep_ == "nummod" for m in p.children))]  # 'the unions of the three coastal provinces'
+        named += [p for p in prep.children if p.dep_ == "pobj" and p.tag_ in ("NNS", "NNPS", "NNP") and (
+            p.text[:1].isupper() or any(m.dep_ in ("compound", "amod", "nummod") for m in p.children))]  # 'of the three coastal provinces'
     if not named:
         return False
     countries = {reg.country_of(m.text) for m in named if m.text[:1].isupper()}
@@ -138,11 +140,21 @@ def collective_speaker(head, reg: Registry) -> Entity | None:
             return None  # "the New Forces, or FN": one body and its acronym
     elif lemma in words["group_nouns"]:
         if not _qualified(head, reg):
-            return None
+            return _the_group(head, reg)
     elif not (lemma in words["heads"] and head.tag_ in ("NNS", "NNPS") and _qualified(head, reg)):
         return None
     name = (leading_items(head) + " " if len(parts) >= 2 else "") + phrase(head)
     name = name.strip()
+    return named_before(reg, name) or reg.get("c:" + normalise(name), name, "organisation")
+
+
+def _the_group(head, reg: Registry) -> Entity | None:
+    """'The troika proposed ...': the one troika of the article, named by its fullest mention
+    ("the European Community's troika"), else as written."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    owner = re.search(rf"((?:[A-Z][\w-]+ )*[A-Z][\w-]+['’]s) {head.lower_}\b", reg.body)
+    name = f"{owner.group(1)} {head.lower_}" if owner else f"the {head.lower_}"
     return named_before(reg, name) or reg.get("c:" + normalise(name), name, "organisation")
 
 

@@ -205,6 +205,14 @@ def speech_frames(sent) -> list[Frame]:
     return frames
 
 
+CONDITION_MARKS = frozenset("if unless until once".split())
+
+
+def conditioned(verb) -> bool:
+    """'..., but only if Velmont extended it': a verb inside someone's condition is no position of its subject."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children)
+
+
 def position_frames(sent) -> list[Frame]:
     frames = []
     for tok in sent:
@@ -214,7 +222,7 @@ def position_frames(sent) -> list[Frame]:
         adjectival = tok.pos_ == "AUX" and any(c.dep_ == "acomp" and c.lemma_.lower() in POSITION_ADJECTIVES for c in tok.children)
         participle = (tok.pos_ == "VERB" and lemma in POSITION_VERBS and tok.dep_ == "advcl" and tok.tag_ == "VBG"
                       and tok.head.pos_ in ("VERB", "AUX"))  # "X took the opposite view, urging both sides to stop"
-        if not (verbal or adjectival or participle):
+        if not (verbal or adjectival or participle) or conditioned(tok):
             continue
         subj = subject(tok) or (subject(tok.head) if participle else None)
         if subj is not None:
@@ -239,10 +247,31 @@ def punctuation_frames(sent) -> list[Frame]:
     return []
 
 
+UTTERANCE_NOUNS = frozenset("that this offer remark word warning appeal message statement proposal promise comment threat pledge".split())
+DELIVERY_VERBS = frozenset("make deliver issue give read broadcast voice put".split())
+
+
+def made_by_frames(sent) -> list[Frame]:
+    """'"Thirty days without a bomb from us." That was the offer made on Monday by the minister,
+    Oriana Desmet-Vall': words given by the agent of a passive delivery verb are the agent's
+    (and so are the quotes before them, which the paragraph's pending quotes take from here)."""
+    for tok in sent:
+        if tok.lemma_.lower() not in DELIVERY_VERBS or tok.tag_ != "VBN":
+            continue
+        said = tok.head if tok.dep_ == "acl" else next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        by = next((t for t in tok.subtree if t.lower_ == "by" and t.dep_ in ("agent", "prep")), None)
+        agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if said is None or agent is None or said.lemma_.lower() not in UTTERANCE_NOUNS:
+            continue
+        people = [e.root for e in sent.ents if e.label_ == "PERSON" and e.start > by.i]  # '..., Oriana Desmet-Vall'
+        return [Frame(people[-1] if people else agent, [t.i for t in sent if t.i < by.i], "indirect_speech")]
+    return []
+
+
 def frames_of(sent, in_quote: bool) -> list[Frame]:
-    """Every frame of a sentence: punctuation or speech frames, then (outside a quote)
-    reported positions whose speaker has no frame yet."""
-    frames = punctuation_frames(sent) or speech_frames(sent)
+    """Every frame of a sentence: punctuation or speech frames (or words a passive gives to
+    its agent), then (outside a quote) reported positions whose speaker has no frame yet."""
+    frames = punctuation_frames(sent) or speech_frames(sent) or made_by_frames(sent)
     if not in_quote:
         frames = frames + [f for f in position_frames(sent) if all(f.speaker.i != g.speaker.i for g in frames)]
     return frames

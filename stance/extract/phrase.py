@@ -50,6 +50,3 @@ class NounPhrase:
 
 
 Rule = Callable[[NounPhrase, Registry], "Entity | None"]
-
-
-Rule = Callable[[NounPhrase, Registry], "Entity | None"]

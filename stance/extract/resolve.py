@@ -32,7 +32,7 @@ from stance.extract.lexicon import (
 )
 from stance.extract.ner import joins
 from stance.extract.phrase import NOBODY, SUBJECT_OR_ROOT, NounPhrase, Rule
-from stance.extract.states import country_body, country_name, place_subject, the_government
+from stance.extract.states import country_body, country_name, place_subject, seat_government, the_government
 from stance.extract.unnamed import unnamed
 from stance.names import bare_name
 
@@ -195,6 +195,19 @@ def source(np: NounPhrase, reg: Registry) -> Entity | None:
     return None
 
 
+THEY_REACH = 400  # characters: 'they' continues a collective named in the sentence or two before
+
+
+def plural_pronoun(np: NounPhrase, reg: Registry) -> Entity | None:
+    """'The Council and the four churches issued a joint letter. They said ...': 'they' is the
+    collective named just before."""
+    if np.lemma != "they" or np.head.dep_ not in SUBJECT_OR_ROOT:
+        return None
+    near = [(max(m for m in e.mentions if m < np.pos), e) for key, e in reg.by_key.items()
+            if key.startswith("c:") and any(np.pos - THEY_REACH < m < np.pos for m in e.mentions)]
+    return max(near, key=lambda x: x[0])[1] if near else None
+
+
 def unresolvable_pronoun(np: NounPhrase, reg: Registry) -> Entity | None:
     return NOBODY if np.head.lower_ in ("whom", "who", "which") or np.lemma == "they" else None
 
@@ -213,7 +226,7 @@ def organisation(np: NounPhrase, reg: Registry) -> Entity | None:
     if reg.is_outlet(name):
         return reg.by_key.get("s:" + name.lower()) or reg.anonymous_source(name)
     country = reg.places.country_from(np.text) if MINISTRY.search(name) else None
-    gov = reg.government(country) if country else coref.main_government(reg) if MINISTRY.search(name) else None
+    gov = reg.government(country) if country else (coref.main_government(reg) or seat_government(reg)) if MINISTRY.search(name) else None
     if gov is not None:  # "the Russian Foreign Ministry": Russia's government; "the home ministry": the article's
         gov.add_alias(np.text.split(",")[0])
         return gov
@@ -321,7 +334,7 @@ def group_noun(np: NounPhrase, reg: Registry) -> Entity | None:
 
 RULES: tuple[Rule, ...] = (
     dateline, relative_pronoun, collective, counted_collective, country_name, place_subject, named_person, appositive_person, unnamed_speaker,
-    personal_pronoun, surname, source, unresolvable_pronoun, organisation, country_body, unknown_subject,
+    personal_pronoun, surname, source, plural_pronoun, unresolvable_pronoun, organisation, country_body, unknown_subject,
     epithet, the_government, group_noun,
 )
 

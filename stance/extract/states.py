@@ -73,9 +73,11 @@ GOVERNMENT_ADJECTIVES = frozenset("federal central transitional interim".split()
 def the_government(np: NounPhrase, reg: Registry) -> Entity | None:
     """'the government', 'the federal government', 'the presidency': the article's main government; "Pallune's
     government", "the authorities in Velsgrad": that place's, even when no gazetteer knows it."""
+    if np.lemma == "ministry" and np.definite and not any(t.text[:1].isupper() for t in np.toks if t.lower_ != "the"):
+        return coref.main_government(reg) or seat_government(reg)  # 'the interior ministry said'
     if np.lemma not in ("government", "authority", "presidency") or np.head.tag_ != ("NNS" if np.lemma == "authority" else "NN"):
         return None  # 'the governments said': several, not the article's own
-    toks = [t for t in np.toks if t.dep_ != "case" and t.lower_ not in GOVERNMENT_ADJECTIVES]
+    toks = [t for t in np.toks if t.dep_ not in ("case", "punct") and t.lower_ not in GOVERNMENT_ADJECTIVES]
     place = [t for t in np.toks if t.pos_ == "PROPN" and t.text[:1].isupper() and (
         t.dep_ == "poss" and t.head.i == np.head.i or t.dep_ == "pobj" and t.head.lower_ in ("in", "of") and t.head.head.i == np.head.i)]
     named = [t for t in np.toks if t.dep_ == "compound" and t.head.i == np.head.i and t.pos_ == "PROPN" and t.text[:1].isupper()]
@@ -92,5 +94,31 @@ def the_government(np: NounPhrase, reg: Registry) -> Entity | None:
         name = " ".join(words)
         return reg.government(reg.country_of(name) or reg.country_of(place[0].text) or name)
     if np.definite and len(toks) <= 2 and np.lemma in ("government", "presidency"):
-        return coref.main_government(reg)
+        return coref.main_government(reg) or unnamed_government(np, reg)
     return None
+
+
+SEAT = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,2}government in ([A-Z][\w-]+(?: [A-Z][\w-]+)?)|\b([A-Z][\w-]+)['’]s (?:[a-z]+ )?government\b")
+
+
+def _seats(reg: Registry) -> set[str]:
+    return {reg.country_of(m.group(1) or m.group(2)) or (m.group(1) or m.group(2)) for m in SEAT.finditer(reg.body)}
+
+
+def seat_government(reg: Registry) -> Entity | None:
+    """The government of the one seat the article gives it ("the government in Sestry"), when
+    no government has spoken yet to be 'the government'."""
+    seats = _seats(reg)
+    return reg.government(seats.pop()) if len(seats) == 1 else None
+
+
+def unnamed_government(np: NounPhrase, reg: Registry) -> Entity | None:
+    """'The federal government said ...' in an article that names no government that speaks:
+    the government of its one seat, else the government as the article calls it ("federal government")."""
+    found = seat_government(reg)
+    if found is not None or _seats(reg) or np.lemma != "government":
+        return found
+    name = re.sub(r"^the\s+", "", np.head.doc[np.start : np.head.i + 1].text, flags=re.IGNORECASE)
+    gov = reg.get("g:" + name.lower(), name, "government")
+    gov.mentions.append(np.pos)  # so that 'the defence ministry' later is this government
+    return gov

@@ -19,7 +19,7 @@ FORM_FIELD = r"(name|first name|last name|e-?mail( address)?|address|postcode|co
 JUNK_LINE = [re.compile(p, _I) for p in (
     r"^(please )?support (the [\w .’'&-]+|us|independent journalism|our (work|journalism|reporting))\b",
     r"^(please )?support ((?-i:[A-Z])[\w’'&-]+ ?){1,4}[:.!]",  # 'Support Dorvania Today: ...'
-    r"\bsubscribe (now|today)\b|\bfirst month free\b|\bunsubscribe\b|^sign up (for|to)\b",
+    r"\bsubscribe (now|today)\b|\bfirst month free\b|\bunsubscribe\b|^sign up (for|to)\b|\bsubscribe to (the|our)\b",
     r"\|\s*\d+\s*min(ute)?s? read\s*$",  # 'By A. Writer, Juba | April 12, 2008 | 5 min read'
     rf"^{FORM_FIELD}(\s*\|\s*{FORM_FIELD})+\s*$",  # 'Name | Address | Subscribe'
     r"^become an? ([\w’'-]+ ){0,2}(member|supporter|patron)",
