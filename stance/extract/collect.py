@@ -176,7 +176,8 @@ def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
     if named_as and (not person.role or office or (len(person.role.split()) == 1 and SPOKES.search(named_as))):
         _set_role(reg, person, named_as, pos)
     described = PROPER_RUN.sub("", " ".join((role, named_as, after.group(1) if after else "")))  # not the 'Refugee Committee' she chairs
-    if COMMENTATOR.search(described) and not LEADER_TITLES.search(title):
+    scholar = ACADEMIC_OF.match(doc.text, ent.end_char)  # 'Soren Caddon of the Institute for Maritime Studies said'
+    if (COMMENTATOR.search(described) or scholar) and not LEADER_TITLES.search(title):
         person.is_commentator = True  # ... not 'General Sabine Orrec, known in the ranks as "the Widow of Vell"'
     if title:
         person.add_alias(f"{title} {text}")
@@ -184,6 +185,7 @@ def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
     reg.person_mentions.append((pos, person))
 
 
+ACADEMIC_OF = re.compile(r"\s+(?:of|at|from) (?:the )?(?:[A-Z][\w'’-]+ )*(?:Institute|University|Centre|Center|Academy|School|Foundation)\b")
 PROPER_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w'’-]*)+")
 GROUP_IN_ROLE = re.compile(r"\b(?:leader|head|chief|commander|founder|spokes\w+) of (?:the )?((?:[A-Z][\w'’-]+ ){1,4})"
                            r"(coalition|alliance|movement|front|group|militia|gang|faction)\b")

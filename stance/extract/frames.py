@@ -167,10 +167,23 @@ def document_before(verb):
     return None
 
 
+def participle_subject(verb):
+    """'Ange Ornano took the opposite line, saying ...': a speaking participle's subject is its clause's."""
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
+        return subject(verb.head)
+    return None
+
+
 def narrated_after(clause) -> bool:
     """'..., a day after the main rebel coalition declared itself ready': a clause the parser
     hangs on 'said' that is the reporter's narration of another event, not the words said."""
     return any(c.dep_ == "npadvmod" and any(g.lower_ in ("after", "before") for g in c.children) for c in clause.children)
+
+
+def speaks(verb) -> bool:
+    """A speech verb, or 'sent word (that ...)', 'passed a message'."""
+    return verb.lemma_.lower() in SPEECH_VERBS or (verb.lemma_.lower() in ("send", "pass") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("word", "message") for c in verb.children))
 
 
 def speech_frames(sent) -> list[Frame]:
@@ -181,9 +194,9 @@ def speech_frames(sent) -> list[Frame]:
             if frame is not None:
                 frames.append(frame)
             continue
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
+        if tok.pos_ not in ("VERB", "AUX") or not speaks(tok):
             continue
-        subj = subject(tok) or after_question(tok) or document_before(tok)
+        subj = subject(tok) or after_question(tok) or document_before(tok) or participle_subject(tok)
         if subj is None or subj.lower_ in ("that", "which", "it") or asked_about(tok):
             continue
         comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.lower_ != "saying" and not narrated_after(c)]
@@ -217,6 +230,8 @@ def position_frames(sent) -> list[Frame]:
     frames = []
     for tok in sent:
         lemma = tok.lemma_.lower()
+        if lemma == "put" and any(c.dep_ == "prt" and c.lower_ == "forward" for c in tok.children):
+            lemma = "propose"  # 'They put forward a truce in three phases'
         verbal = tok.pos_ == "VERB" and lemma in POSITION_VERBS and (
             tok.dep_ in ("ROOT", "conj", "ccomp") or misparsed_main_verb(tok))
         adjectival = tok.pos_ == "AUX" and any(c.dep_ == "acomp" and c.lemma_.lower() in POSITION_ADJECTIVES for c in tok.children)

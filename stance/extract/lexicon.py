@@ -62,8 +62,8 @@ RELEVANCE = re.compile(
     r"diplomatic|settlement|fight (on|for as long)|keep fighting|\b(war|fighting|battle)\b( \w+){0,3} (goes|go|will go|must go) on\b|(still|go on|continue) fighting|continue to fight|fight to|(stop|end|halt|ends?) (to )?(the |all )?fighting|end (the|this|to the) war|eternal war|war (will|would|must) end|"
     r"withdraw\w*|(lay|laid|laying|lays) down|\bceas(e|ed|es|ing)\b|war is over|surrender|de-?escalat\w*|pause|lull|victory|stand-?still|deal\b|agreement|"
     r"frozen conflict|front ?lines?|battlefield lines|compromise|concession|mediat\w*|accord\b|bargain|"
-    r"stop (the )?(war|fighting|shooting|killing|offensive)|guns (\w+ ){0,6}(silent|quiet)|\bstop(s|ped|ping)?\b|"
-    r"(hold|holds|held|holding) (our |their |its |his |her )?fire|pull(s|ed|ing)? (\w+ ){0,3}back\b|(not|never) (fired|shot)\b|\bnot a (single )?(shot|round|shell|bullet)\b|\b(the|any|a|this|that|their|our) (quiet|calm)\b(?! (street|night|morning|voice|tone|manner))|keep (shelling|firing|bombing|attacking)|hand(s|ed)? (in|over) (\w+ ){0,2}(rifles?|weapons|arms|guns)|until [^.;]{0,30}\b(falls|surrenders)\b|stay where (they|we) (are|were)|hold (our|their|its) positions|(do|does|did) the same\b|not (open )?fire\b|fire only (if|when)|stand down|suspend\w*|\bsilence\b|cantonment|\b(?:in|to|inside|within) (?:its|their|our) (?:camps|barracks|cantonments?)\b|suspension|resum\w* (\w+ )?(operations|attacks|fighting|offensive|bombing)|silence (the|their|our) (guns|weapons)|keep up (the )?(operations|attacks|offensive|pressure)|let-?up|"
+    r"stop (the )?(war|fighting|shooting|killing|offensive)|guns? (\w+ ){0,6}(silent|silenced|quiet|rest)\b|\bstop(s|ped|ping)?\b|"
+    r"(hold|holds|held|holding) (our |their |its |his |her )?fire|pull(s|ed|ing)? (\w+ ){0,3}back\b|(not|never) (fired|shot)\b|\bnot a (single )?(shot|round|shell|bullet)\b|\b(the|any|a|this|that|their|our|of) (quiet|calm)\b(?! (street|night|morning|voice|tone|manner))|keep (shelling|firing|bombing|attacking)|hand(s|ed)? (in|over) (\w+ ){0,2}(rifles?|weapons|arms|guns)|until [^.;]{0,30}\b(falls|surrenders)\b|stay where (they|we) (are|were)|hold (our|their|its) positions|(do|does|did) the same\b|not (open )?fire\b|fire only (if|when)|stand down|suspend\w*|\bsilence\b|cantonment|\b(?:in|to|inside|within) (?:its|their|our) (?:camps|barracks|cantonments?)\b|suspension|resum\w* (\w+ )?(operations|attacks|fighting|offensive|bombing)|silence (the|their|our) (guns|weapons)|keep up (the )?(operations|attacks|offensive|pressure)|let-?up|"
     r"lay down|put (the|our|their|its) (guns|weapons|arms) down|put down (the |our |their |its )?(guns|weapons|arms)|fight until|without (shooting|fighting|bombing)|hand (in|over) (its|their|our) (weapons|arms|guns)|keep the pressure|fight on|no military (answer|solution)|"
     r"political (solution|dialogue)|sit down|\b(the|any|a|one|same) (negotiating )?table\b|\b(the|this|a|its|their|our|[\w-]+-point|[\w-]+['’]s?) ([\w-]+ )?(plan|proposal|offer|initiative)\b|"
     r"(operations?|offensive|campaign|attacks) (\w+ ){0,4}(continue|go on|press on)|until (\w+ ){0,6}(defeated|finished|crushed|destroyed|wiped out|eliminated)|"
@@ -71,7 +71,7 @@ RELEVANCE = re.compile(
     re.IGNORECASE,
 )
 IRRELEVANT = re.compile(
-    r"accession talks|\bEU member(ship)?\b|\bmembership\b|\bcustoms union\b|prisoner|\bPOWs?\b|arrest warrant|indict\w*|sanction\w*|"
+    r"accession talks|\bEU member(ship)?\b|\bmembership\b|\bcustoms (union|rules|code|tariffs?)\b|prisoner|\bPOWs?\b|arrest warrant|indict\w*|sanction\w*|"
     r"humanitarian aid|emergency aid|aid convoys?|election|grain (deal|corridor|export|shipment|initiative)|accession|enlargement|partnership agreement|"
     r"asset freezes?|loan\b|tariffs?|imports?\b|exports?\b|swap\b|exchange of (wounded )?prisoners|detainees",
     re.IGNORECASE,

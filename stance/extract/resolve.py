@@ -17,9 +17,10 @@ import re
 
 from stance.extract import coref
 from stance.extract.collect import MISTAKEN_LABELS, org_name, organisation_named
-from stance.extract.collective import bracketed, collective_speaker, named_before
+from stance.extract.collective import bracketed, collective_speaker, named_before, phrase
 from stance.extract.entities import Entity, Registry, org_key
 from stance.extract.lexicon import (
+    DOCUMENT_HEADS,
     EPITHET_HEADS,
     GENERIC_GROUPS,
     GROUP_HEADS,
@@ -127,19 +128,34 @@ def named_person(np: NounPhrase, reg: Registry) -> Entity | None:
     return None
 
 
+TITLED_HEADS = frozenset("archbishop bishop patriarch cardinal imam mufti mayor governor president chairman secretary".split())
+
+
 def appositive_person(np: NounPhrase, reg: Registry) -> Entity | None:
     """A role noun phrase that names its person: "the front's spokesman, Arben Hoti",
     "a spokesman for Tsakaev" (an unnamed spokesperson for a person folds into them)."""
     head = np.head
-    if head.pos_ not in ("NOUN", "PROPN", "ADJ") or head.ent_type_ in ("PERSON", "ORG"):
+    if head.pos_ not in ("NOUN", "PROPN", "ADJ") or head.ent_type_ == "PERSON" or (
+            head.ent_type_ == "ORG" and head.lower_ not in TITLED_HEADS):  # 'the Archbishop of Cabrennes, Tobiah Ferrowick'
         return None
     skip = {x.i for t in head.subtree for c in t.children if c.dep_ in ("relcl", "acl") for x in c.subtree}
     idx = {t.i for t in head.subtree if t.i not in skip}  # not 'a faction that holds the villages above Orrin Ford'
-    for e in head.doc.ents:
-        if e.label_ == "PERSON" and e.root.i in idx:
-            found = reg.person(e.text)
-            if found is not None and not found.is_commentator:
-                return found
+    people = [e for e in head.doc.ents if e.label_ == "PERSON" and e.root.i in idx]
+    for e in reversed(people):  # the name that closes the phrase: "the spokesman of A, the party close to B, Jean Ornano"
+        found = reg.person(e.text)
+        if found is not None and not found.is_commentator:
+            return found
+    return None
+
+
+def issued_by(np: NounPhrase, reg: Registry) -> Entity | None:
+    """'A statement issued in Lagos by the Federal Military Government said': the issuer speaks."""
+    if np.lemma not in DOCUMENT_HEADS:
+        return None
+    for acl in (c for c in np.head.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        agents = [p for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if agents:
+            return resolve(agents[0], np.offset, reg)
     return None
 
 
@@ -200,12 +216,19 @@ THEY_REACH = 400  # characters: 'they' continues a collective named in the sente
 
 def plural_pronoun(np: NounPhrase, reg: Registry) -> Entity | None:
     """'The Council and the four churches issued a joint letter. They said ...': 'they' is the
-    collective named just before."""
+    collective named just before, or the list of bodies in the sentence before."""
     if np.lemma != "they" or np.head.dep_ not in SUBJECT_OR_ROOT:
         return None
     near = [(max(m for m in e.mentions if m < np.pos), e) for key, e in reg.by_key.items()
             if key.startswith("c:") and any(np.pos - THEY_REACH < m < np.pos for m in e.mentions)]
-    return max(near, key=lambda x: x[0])[1] if near else None
+    if near:
+        return max(near, key=lambda x: x[0])[1]
+    sent = np.head.sent
+    if sent.start == 0:
+        return None
+    before = np.head.doc[sent.start - 1].sent  # 'The proposal comes from the Accord, the Board and four states. They ...'
+    lists = [t for t in before if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "conj" for c in t.children)]
+    return next((found for t in lists if (found := collective_speaker(t, reg)) is not None), None)
 
 
 def unresolvable_pronoun(np: NounPhrase, reg: Registry) -> Entity | None:
@@ -320,6 +343,12 @@ def group_noun(np: NounPhrase, reg: Registry) -> Entity | None:
     code = next((c for c in np.head.children if c.dep_ == "compound" and re.fullmatch(r"[A-Z][A-Z0-9-]{1,7}", c.text)), None)
     if code is not None and not reg.country_of(code.text):  # 'the M23 rebel group': the group it names
         return reg.organisation(code.text) or reg.get(org_key(code.text), code.text, "organisation")
+    if word in ("council", "committee", "association") and np.head.text.islower() and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(p.tag_ == "NNS" and p.text.islower() for p in c.children)
+            for c in np.head.children):  # 'the council of elders (in Brightlow)': a body of its own, unnamed
+        name = phrase(np.head)
+        name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
+        return reg.get(org_key(name), name, "organisation")
     if np.definite or any(c.dep_ == "poss" and (c.pos_ == "PROPN" or any(d.lower_ == "the" for d in c.children))
                           for c in np.head.children):  # "Zanbaria's main rebel coalition", "the insurgents' political wing"
         found = coref.group(reg, word, np.pos)
@@ -333,7 +362,8 @@ def group_noun(np: NounPhrase, reg: Registry) -> Entity | None:
 
 
 RULES: tuple[Rule, ...] = (
-    dateline, relative_pronoun, collective, counted_collective, country_name, place_subject, named_person, appositive_person, unnamed_speaker,
+    dateline, relative_pronoun, collective, counted_collective, country_name, place_subject, named_person, appositive_person, issued_by,
+    unnamed_speaker,
     personal_pronoun, surname, source, plural_pronoun, unresolvable_pronoun, organisation, country_body, unknown_subject,
     epithet, the_government, group_noun,
 )
