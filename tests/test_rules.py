@@ -191,3 +191,33 @@ def test_every_rule_compiles_and_expands_its_vocabulary():
     r = rules()
     assert r.cues and not any(re.search(r"\{[A-Z_]+\}", p.pattern) for _, _, p in r.cues)
     assert {label for label, _, _ in r.cues} == {"open", "conditional", "rejecting"}
+
+
+@pytest.mark.parametrize("text,label", [
+    # own halts in negations and idioms
+    ("The Fens Army said that \"not a shot will come from our side of the water until April.\"", "open"),
+    ("The government said its air force would fly no missions over the province until the thaw.", "open"),
+    ("\"My people have stopped, and they will stay stopped unless somebody hands me a reason to start again.\"", "open"),
+    ("\"The patrols have stopped, and they will not resume unless someone gives us a very good reason,\" he said.", "open"),
+    ("Halm said the guns would stay quiet for as long as diplomacy needed.", "open"),
+    # refusals in other words
+    ("The front said it would not answer a call for an immediate halt issued at the weekend.", "rejecting"),
+    ("\"A truce made of empty magazines is a truce for reloading,\" a spokesman said.", "rejecting"),
+    ("There would be \"no conversation with an army standing in our streets,\" the movement said.", "rejecting"),
+    ("The outfit was \"in no mood to sit at any table, whoever lays it.\"", "rejecting"),
+    ("The minister said the pause \"changes nothing.\"", "rejecting"),
+    ("\"I did not come down from the hills to sign a truce,\" the colonel said.", "rejecting"),
+    ("Kaddow's government turned down a three-stage truce drawn up by its neighbours.", "rejecting"),
+    # terms
+    ("\"Meet those three conditions and the troops go back to their barracks the same night,\" the government said.", "conditional"),
+    ("The troika proposed an immediate halt to the fighting, the return of every unit to barracks and a freeze on the declaration.", "conditional"),
+    ("The leaders endorsed the idea of freezing the estuary front.", "conditional"),
+])
+def test_real_wordings_of_halts_refusals_and_terms(text, label):
+    scores = sentence_scores(text)
+    assert max(scores, key=scores.get) == label and scores[label] > 0
+
+
+def test_a_position_dated_by_a_month_abbreviation_is_recalled():
+    assert recalled("General Karam had accepted the League's call for a ceasefire on Sept. 22, ending six months of duels.")
+    assert not recalled("General Karam said on Tuesday he accepted the League's call for a ceasefire.")
