@@ -44,6 +44,7 @@ def learn_places(parsed) -> tuple[dict[str, str], set[str]]:
     """
     local: dict[str, str] = {}
     words: set[str] = set()
+    seats: list[tuple[str, str]] = []
     gpes: set[str] = set()
     demonyms: set[str] = set()
     for _, doc in parsed:
@@ -82,6 +83,9 @@ def learn_places(parsed) -> tuple[dict[str, str], set[str]]:
                     name = " ".join(t.text for t in place)
                     local.setdefault(name.lower(), name)
                     words.add(name.lower())
+                    owners = [c.text for c in tok.head.children if c.dep_ in ("poss", "compound", "amod") and c.text[:1].isupper()]
+                    if owners:  # "the Tollen government in Amberhoe", "Solgard's government in Tarquay": the seat
+                        seats.append((name, owners[0]))
             if tok.lower_ == "in" and tok.i + 2 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and not doc[tok.i + 2].text[:1].isupper():
                 words.add(doc[tok.i + 1].text.lower())
     for place in sorted(gpes):
@@ -93,6 +97,11 @@ def learn_places(parsed) -> tuple[dict[str, str], set[str]]:
                 local[place.lower()] = place
                 local[dem.lower()] = place
                 local[dem.lower().rstrip("s")] = place
+    for seat, owner in seats:
+        country = country_of(owner) or local.get(owner.lower()) or bare_name(owner)
+        if country.lower() != seat.lower():
+            local[seat.lower()] = country
+            local.setdefault(country.lower(), country)
     return local, words
 
 
