@@ -765,3 +765,9 @@ def test_a_titled_office_the_tagger_took_for_a_body_gives_way_to_its_named_holde
 def test_a_scholar_of_an_institute_is_a_commentator():
     r = parties("Soren Cadd of the Institute for Maritime Studies in Estwater said the truce would not hold.")
     assert find(r, "Soren Cadd") is None
+
+
+def test_the_seat_an_article_gives_a_named_government_speaks_for_it():
+    r = parties("The Tollan government in Ambersk said its forces would fall silent the moment the other side's guns did. "
+                "Later Ambersk said it was ready to send negotiators to any venue once the shooting stopped.")
+    assert [name for name in r if "Ambersk" in name or "Tollan" in name] == ["Tollan"]
