@@ -65,3 +65,11 @@ def test_a_standfirst_under_the_title_is_read_as_a_headline_and_can_name_a_colle
     assert [page[s:e] for s, e in article.subheads] == ["Nine opposition parties call for the halt to be made permanent"]
     _, sts = find(parties(page), "opposition parties")
     assert [s.form for s in sts] == ["headline"]
+
+
+def test_a_headline_clause_led_by_a_role_is_the_one_persons_and_outweighs_what_a_source_says():
+    page = ("Ankara to stop at four 'if the other side does'; Kessan leader rejects any truce on the old lines\n\n"
+            "NICOSIA, July 21 — The Kessan leader, Dr. Orhan Vellek, arrived in the capital on Sunday. "
+            "Diplomats there said he had not been asked to take part in the Geneva talks.")
+    _, sts = find(parties(page), "Orhan Vellek")
+    assert [s.form for s in sts if s.form == "headline"] == ["headline"]

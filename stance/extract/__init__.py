@@ -45,6 +45,9 @@ def _unique(statements: list[Statement]) -> list[Statement]:
     return out
 
 
+OWN_WORDS = frozenset({"direct_quote", "indirect_speech", "dash_colon", "reported_position"})  # not what a source says of it
+
+
 def _is_party(ent: Entity, statements: list[Statement]) -> bool:
     """A relevant statement makes a party; an observer (aid agency, monitor) needs a call for a halt of its own."""
     relevant_texts = [s.text for s in statements if s.relevant]
@@ -68,7 +71,7 @@ def extract(article: Article, parsed: list[tuple[int, object]], learned: bool = 
         context_relevance(statements, paragraphs)
         if learned:
             learned_relevance(statements)
-        if any(s.relevant and s.form != "headline" for s in statements):
+        if any(s.relevant and s.form in OWN_WORDS for s in statements):
             statements = [s for s in statements if s.form != "headline"]  # the body says it; the headline only repeats
         if _is_party(ent, statements):
             out.append((to_party(ent), statements))
