@@ -208,6 +208,11 @@ def test_every_rule_compiles_and_expands_its_vocabulary():
     ("The minister said the pause \"changes nothing.\"", "rejecting"),
     ("\"I did not come down from the hills to sign a truce,\" the colonel said.", "rejecting"),
     ("Kaddow's government turned down a three-stage truce drawn up by its neighbours.", "rejecting"),
+    ("The Tigers, whose cadres have not fired on the security forces since March, said they would report to camps.", "open"),
+    ("She said the kingdom would now \"go to any table, in any port, on any day.\"", "open"),
+    ("He added that Malaysia would not sit at any table with \"people who came to our shore with rifles.\"", "rejecting"),
+    ("The minister called the truce \"a ceasefire for the television cameras.\"", "rejecting"),
+    ("The commander declared on Sunday that the two-week pause he announced in May for the herring season was over.", "rejecting"),
     # terms
     ("\"Meet those three conditions and the troops go back to their barracks the same night,\" the government said.", "conditional"),
     ("The troika proposed an immediate halt to the fighting, the return of every unit to barracks and a freeze on the declaration.", "conditional"),

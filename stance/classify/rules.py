@@ -167,6 +167,8 @@ class RuleClassifier:
         current = [i for i, t in enumerate(texts) if not r.is_background(t)]
         final = current[-1] if len(statements) > 1 and current else None
         for i, text in enumerate(statements):
+            if current and i not in current:
+                continue  # a position recalled from before counts only when nothing current is said
             weight = 1.0 + (FINAL_WORD_BONUS if i == final else 0.0)
             for k, v in party_sentence_scores(text, mention).items():
                 total[k] += weight * v
