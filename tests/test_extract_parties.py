@@ -771,3 +771,10 @@ def test_the_seat_an_article_gives_a_named_government_speaks_for_it():
     r = parties("The Tollan government in Ambersk said its forces would fall silent the moment the other side's guns did. "
                 "Later Ambersk said it was ready to send negotiators to any venue once the shooting stopped.")
     assert [name for name in r if "Ambersk" in name or "Tollan" in name] == ["Tollan"]
+
+
+def test_the_leadership_in_a_place_is_that_places_government_under_the_articles_name():
+    r = parties("The Gagauz leadership in Comrat, which proclaimed its own republic in August, said on Sunday that its "
+                "detachments would observe a truce and leave the roadblocks \"the same hour the buses turn round.\"")
+    gov, sts = find(r, "Comrat")
+    assert sts and gov.name == "Comrat" and "The Gagauz leadership in Comrat" in gov.aliases

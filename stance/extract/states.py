@@ -72,10 +72,10 @@ GOVERNMENT_ADJECTIVES = frozenset("federal central transitional interim".split()
 
 def the_government(np: NounPhrase, reg: Registry) -> Entity | None:
     """'the government', 'the federal government', 'the presidency': the article's main government; "Pallune's
-    government", "the authorities in Velsgrad": that place's, even when no gazetteer knows it."""
+    government", "the authorities in Velsgrad", "the leadership in Comrat": that place's, even when no gazetteer knows it."""
     if np.lemma == "ministry" and np.definite and not any(t.text[:1].isupper() for t in np.toks if t.lower_ != "the"):
         return coref.main_government(reg) or seat_government(reg)  # 'the interior ministry said'
-    if np.lemma not in ("government", "authority", "presidency") or np.head.tag_ != ("NNS" if np.lemma == "authority" else "NN"):
+    if np.lemma not in ("government", "authority", "presidency", "leadership") or np.head.tag_ != ("NNS" if np.lemma == "authority" else "NN"):
         return None  # 'the governments said': several, not the article's own
     toks = [t for t in np.toks if t.dep_ not in ("case", "punct") and t.lower_ not in GOVERNMENT_ADJECTIVES]
     place = [t for t in np.toks if t.pos_ == "PROPN" and t.text[:1].isupper() and (
@@ -92,7 +92,9 @@ def the_government(np: NounPhrase, reg: Registry) -> Entity | None:
     if place and not reg.is_outlet(place[0].text):
         words = [t.text for t in place[0].subtree if t.pos_ == "PROPN" and t.i <= place[0].i]  # 'Port Cassel'
         name = " ".join(words)
-        return reg.government(reg.country_of(name) or reg.country_of(place[0].text) or name)
+        gov = reg.government(reg.country_of(name) or reg.country_of(place[0].text) or name)
+        gov.add_alias(np.head.doc[np.start : place[0].i + 1].text)  # 'The Gagauz leadership in Comrat': the article's name for it
+        return gov
     if np.definite and len(toks) <= 2 and np.lemma in ("government", "presidency"):
         return coref.main_government(reg) or unnamed_government(np, reg)
     return None
