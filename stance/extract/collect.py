@@ -185,7 +185,8 @@ def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
     reg.person_mentions.append((pos, person))
 
 
-ACADEMIC_OF = re.compile(r"\s+(?:of|at|from) (?:the )?(?:[A-Z][\w'’-]+ )*(?:Institute|University|Centre|Center|Academy|School|Foundation)\b")
+ACADEMIC_OF = re.compile(
+    r"\s+(?:of|at|from) (?:the )?(?:[A-Z][\w'’-]+ )*(?:Institute|University|Centre|Center|Academy|School|Foundation)\b")
 PROPER_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w'’-]*)+")
 GROUP_IN_ROLE = re.compile(r"\b(?:leader|head|chief|commander|founder|spokes\w+) of (?:the )?((?:[A-Z][\w'’-]+ ){1,4})"
                            r"(coalition|alliance|movement|front|group|militia|gang|faction)\b")

@@ -87,9 +87,9 @@ def _qualified(head, reg: Registry) -> bool:
     mods = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
     named = [m for m in mods if m.text[:1].isupper() or m.lower_ in words["qualifiers"]
              or (m.dep_ == "poss" and m.tag_ == "NNS")]  # "the fishermen's unions"
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):  # 'of the three coastal provinces'
         named += [p for p in prep.children if p.dep_ == "pobj" and p.tag_ in ("NNS", "NNPS", "NNP") and (
-            p.text[:1].isupper() or any(m.dep_ in ("compound", "amod", "nummod") for m in p.children))]  # 'of the three coastal provinces'
+            p.text[:1].isupper() or any(m.dep_ in ("compound", "amod", "nummod") for m in p.children))]
     if not named:
         return False
     countries = {reg.country_of(m.text) for m in named if m.text[:1].isupper()}
@@ -136,7 +136,9 @@ def collective_speaker(head, reg: Registry) -> Entity | None:
         return None  # 'the presidents of Georgia and Russia both said': each speaks for himself
     if len(parts) >= 2:
         named = any(_label(t) in BODY_LABELS for t in parts)
-        if not all(_is_body(t) or (named and _body_noun(t)) for t in parts) or any(c.dep_ == "cc" and c.lower_ == "or" for t in parts for c in t.children):
+        if not all(_is_body(t) or (named and _body_noun(t)) for t in parts):
+            return None
+        if any(c.dep_ == "cc" and c.lower_ == "or" for t in parts for c in t.children):
             return None  # "the New Forces, or FN": one body and its acronym
     elif lemma in words["group_nouns"]:
         if not _qualified(head, reg):

@@ -262,7 +262,8 @@ def punctuation_frames(sent) -> list[Frame]:
     return []
 
 
-UTTERANCE_NOUNS = frozenset("that this offer remark word warning appeal message statement proposal promise comment threat pledge".split())
+UTTERANCE_NOUNS = frozenset(
+    "that this offer remark word warning appeal message statement proposal promise comment threat pledge".split())
 DELIVERY_VERBS = frozenset("make deliver issue give read broadcast voice put".split())
 
 

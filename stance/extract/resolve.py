@@ -249,7 +249,8 @@ def organisation(np: NounPhrase, reg: Registry) -> Entity | None:
     if reg.is_outlet(name):
         return reg.by_key.get("s:" + name.lower()) or reg.anonymous_source(name)
     country = reg.places.country_from(np.text) if MINISTRY.search(name) else None
-    gov = reg.government(country) if country else (coref.main_government(reg) or seat_government(reg)) if MINISTRY.search(name) else None
+    home = (coref.main_government(reg) or seat_government(reg)) if MINISTRY.search(name) else None
+    gov = reg.government(country) if country else home
     if gov is not None:  # "the Russian Foreign Ministry": Russia's government; "the home ministry": the article's
         gov.add_alias(np.text.split(",")[0])
         return gov
@@ -282,7 +283,7 @@ def unknown_subject(np: NounPhrase, reg: Registry) -> Entity | None:
     if ORG_WORDS.match(head.text):
         name = org_name(head.doc, head.doc[first : head.i + 1])
     if acronym:  # 'the URNG' for the body 'known by its Spanish initials URNG'
-        known = [e for e in reg.entities if not e.is_source and re.search(rf"\b{name}\b", e.role)]
+        known = [e for e in reg.entities if not e.is_source and re.search(rf"\b{re.escape(name)}\b", e.role)]
         if len(known) == 1:
             known[0].add_alias(name)
             return known[0]
@@ -362,10 +363,9 @@ def group_noun(np: NounPhrase, reg: Registry) -> Entity | None:
 
 
 RULES: tuple[Rule, ...] = (
-    dateline, relative_pronoun, collective, counted_collective, country_name, place_subject, named_person, appositive_person, issued_by,
-    unnamed_speaker,
-    personal_pronoun, surname, source, plural_pronoun, unresolvable_pronoun, organisation, country_body, unknown_subject,
-    epithet, the_government, group_noun,
+    dateline, relative_pronoun, collective, counted_collective, country_name, place_subject, named_person,
+    appositive_person, issued_by, unnamed_speaker, personal_pronoun, surname, source, plural_pronoun,
+    unresolvable_pronoun, organisation, country_body, unknown_subject, epithet, the_government, group_noun,
 )
 
 
