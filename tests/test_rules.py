@@ -150,6 +150,16 @@ def test_another_speakers_clause_is_set_aside():
     assert "ready for a truce" in view and "never stop" not in view
 
 
+def test_another_partys_answer_to_the_speakers_act_is_set_aside_even_when_it_names_the_speaker():
+    text = ("Vessa said it had towed its artillery back from the sound, a step Orra's government brushed aside within "
+            "hours, saying its navy would keep shelling until the last Vessan soldier had left.")
+    view, _ = party_view(text, mention_pattern("Vessa", ["Vessan"]))
+    assert "towed its artillery back" in view and "brushed aside" not in view
+    view, _ = party_view(text, mention_pattern("Orra", []))
+    assert "brushed aside" in view
+    assert max(sentence_scores(view), key=sentence_scores(view).get) == "rejecting"
+
+
 def test_a_recalled_position_is_background_and_a_dated_war_is_not():
     assert recalled("Two years ago she backed a ceasefire plan.")
     assert recalled("For most of the past decade he had denounced any talk of dialogue.")
@@ -200,6 +210,7 @@ def test_every_rule_compiles_and_expands_its_vocabulary():
     ("\"My people have stopped, and they will stay stopped unless somebody hands me a reason to start again.\"", "open"),
     ("\"The patrols have stopped, and they will not resume unless someone gives us a very good reason,\" he said.", "open"),
     ("Halm said the guns would stay quiet for as long as diplomacy needed.", "open"),
+    ("\"Our boys are in their camps, and not one shot has been fired by the Eagles in twelve days,\" the statement said.", "open"),
     # refusals in other words
     ("The front said it would not answer a call for an immediate halt issued at the weekend.", "rejecting"),
     ("\"A truce made of empty magazines is a truce for reloading,\" a spokesman said.", "rejecting"),

@@ -29,6 +29,7 @@ from stance.types import LABELS, PartyInput
 
 OWN_OFFER_WEIGHT = 2.5
 FINAL_WORD_BONUS = 0.5
+NARRATED_SUBJECT = 40  # characters: "a step Orrandy's government brushed aside" names its actor first
 BOTH_BONUS = 1.0  # openness plus conditions is conditional (reference rule 3) ...
 STATED_TERMS = 2.0  # ... and once the terms are explicit, the openness counts for them
 
@@ -131,8 +132,11 @@ def party_view(text: str, mention: re.Pattern | None) -> tuple[str | None, bool]
         def others(c: str) -> bool:  # another speaker's clause, or the narration of another event
             return bool(r.clause_speaker.search(r.clause_split.sub("", c, 1)) or r.narrated.match(c))
 
-        if any(mention.search(c) for c in clauses):
-            keep = [c for c in clauses if mention.search(c) or not others(c)]
+        def own(c: str) -> bool:  # the party's clause; a narrated one only when the party acts in it, not its object
+            return bool(mention.search(c[:NARRATED_SUBJECT] if c.startswith(",") and r.narrated.match(c) else c))
+
+        if any(own(c) for c in clauses):
+            keep = [c for c in clauses if own(c) or not others(c)]
         else:
             keep = clauses[:1] + [c for c in clauses[1:] if not others(c)]
         text = "".join(keep)
