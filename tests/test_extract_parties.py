@@ -778,3 +778,17 @@ def test_the_leadership_in_a_place_is_that_places_government_under_the_articles_
                 "detachments would observe a truce and leave the roadblocks \"the same hour the buses turn round.\"")
     gov, sts = find(r, "Comrat")
     assert sts and gov.name == "Comrat" and "The Gagauz leadership in Comrat" in gov.aliases
+
+
+def test_a_quoted_paragraph_is_owned_by_the_party_the_next_paragraph_names_with_those_words():
+    quote = "\"From Friday at dawn, not one of our mortars will be fired, and any commander who disobeys will answer to the council.\"\n\n"
+    r = parties(quote + "Those words, read out on the rebels' radio on Wednesday night, were the Hill Defence Front's order "
+                "to its units for the next thirty days.")
+    _, sts = find(r, "Hill Defence Front")
+    assert any("not one of our mortars" in s.text for s in sts)
+    r = parties(quote + "With those words, read out on the radio on Wednesday, the Hill Defence Front declared a 30-day halt.")
+    _, sts = find(r, "Hill Defence Front")
+    assert any("not one of our mortars" in s.text for s in sts)
+    r = parties(quote + "The Hill Defence Front said on Thursday it had halted its attacks.")
+    _, sts = find(r, "Hill Defence Front")
+    assert not any("not one of our mortars" in s.text for s in sts)

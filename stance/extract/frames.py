@@ -262,6 +262,7 @@ def punctuation_frames(sent) -> list[Frame]:
     return []
 
 
+THOSE_WORDS = re.compile(r"^\W*(?:with )?(?:those|these|the) (?:words|remarks|lines)\b|^\W*(?:that|this) (?:was|is)\b", re.IGNORECASE)
 UTTERANCE_NOUNS = frozenset(
     "that this offer remark word warning appeal message statement proposal promise comment threat pledge".split())
 DELIVERY_VERBS = frozenset("make deliver issue give read broadcast voice put".split())
@@ -281,6 +282,12 @@ def made_by_frames(sent) -> list[Frame]:
             continue
         people = [e.root for e in sent.ents if e.label_ == "PERSON" and e.start > by.i]  # '..., Oriana Desmet-Vall'
         return [Frame(people[-1] if people else agent, [t.i for t in sent if t.i < by.i], "indirect_speech")]
+    if not THOSE_WORDS.match(sent.text):
+        return []
+    for be in (t for t in sent if t.lemma_ == "be"):  # 'Those words, read out on the radio, were the Front's order to its units'
+        owners = [p for a in be.children if a.dep_ == "attr" for p in a.children if p.dep_ == "poss" and p.pos_ == "PROPN"]
+        if owners:
+            return [Frame(owners[0], [t.i for t in sent], "indirect_speech")]
     return []
 
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from stance.extract.attribution import Context, Owner, owner, second_clause_owner, speaks_in_person, their_statement
 from stance.extract.entities import Entity, Registry
-from stance.extract.frames import OPENERS, Frame, frames_of, quote_runs
+from stance.extract.frames import OPENERS, THOSE_WORDS, Frame, frames_of, quote_runs
 from stance.extract.relevance import relevant
 from stance.nlp import sentences
 from stance.types import Sentence, Statement
@@ -88,6 +88,7 @@ def extract_statements(parsed: list[tuple[int, object]], reg: Registry) -> list[
     count, speaker_at = 0, (-2, None)  # the sentence count, and the last sentence said by a person with that person
     interviewee: Entity | None = None
     question = False  # whether the last interview question was about a halt
+    orphans: list[Sentence] = []  # a quoted paragraph nobody owns, which the next may name ("With those words, X ...")
     for (offset, doc), paired in zip(parsed, _paired_sentences(parsed)):
         para_text = doc.text
         turns = list(INTERVIEW_TURN.finditer(para_text))
@@ -101,7 +102,8 @@ def extract_statements(parsed: list[tuple[int, object]], reg: Registry) -> list[
         runs, carry_open_next = quote_runs(para_text, carry_open and reopened)
         if not reopened and not carry_open:
             last_quote_owner = None
-        pending: list[Sentence] = []
+        pending: list[Sentence] = orphans if THOSE_WORDS.match(para_text) else []
+        orphans = []
         para_owner: Owner | None = None
         for sent, record in paired:
             count += 1
@@ -134,5 +136,7 @@ def extract_statements(parsed: list[tuple[int, object]], reg: Registry) -> list[
             last_quote_owner = para_owner
         elif pending and fallback is not None:
             last_quote_owner = fallback
+        elif pending:
+            orphans = pending
         carry_open = carry_open_next
     return out
