@@ -71,14 +71,13 @@ def clause_speaker(clause: str, reg: Registry, speakers: list[Entity]) -> Entity
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or root.lemma_.lower() not in POSITION_VERBS | SPEECH_VERBS:
         return None
+    who = root.doc[subject.left_edge.i : subject.i + 1].text
     if subject.pos_ == "NOUN":  # 'Seven opposition parties call for ...': a collective;
         # 'Turkish Cypriot leader rejects ...': the one person the role fits
-        who = root.doc[subject.left_edge.i : subject.i + 1].text
         found = collective_speaker(subject, reg) or (headline_speaker(who, reg) if subject.tag_ == "NN" else None)
         return found if found is None or found.kind != "government" else None
     if subject.pos_ != "PROPN":
         return None
-    who = root.doc[subject.left_edge.i : subject.i + 1].text
     country = reg.country_of(who) or INSTITUTIONS.get(who.lower().removeprefix("the "))
     if country:
         gov = reg.by_key.get("g:" + country.lower())

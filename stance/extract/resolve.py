@@ -35,7 +35,7 @@ from stance.extract.ner import joins
 from stance.extract.phrase import NOBODY, SUBJECT_OR_ROOT, NounPhrase, Rule
 from stance.extract.states import country_body, country_name, place_subject, seat_government, the_government
 from stance.extract.unnamed import unnamed
-from stance.names import bare_name
+from stance.names import LEADING_ARTICLE, bare_name
 
 MINISTRY = re.compile(r"\b(ministry|presidency|cabinet|foreign office)\b", re.IGNORECASE)
 
@@ -347,14 +347,13 @@ def group_noun(np: NounPhrase, reg: Registry) -> Entity | None:
     if word in ("council", "committee", "association") and np.head.text.islower() and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(p.tag_ == "NNS" and p.text.islower() for p in c.children)
             for c in np.head.children):  # 'the council of elders (in Brightlow)': a body of its own, unnamed
-        name = phrase(np.head)
-        name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
+        name = LEADING_ARTICLE.sub("", phrase(np.head))
         return reg.get(org_key(name), name, "organisation")
     if np.definite or any(c.dep_ == "poss" and (c.pos_ == "PROPN" or any(d.lower_ == "the" for d in c.children))
                           for c in np.head.children):  # "Zanbaria's main rebel coalition", "the insurgents' political wing"
         found = coref.group(reg, word, np.pos)
         if found is None and word == "junta":  # 'the military junta that commands the army': one body, unnamed
-            name = re.sub(r"^(?:the|a|an)\s+", "", np.head.doc[np.head.left_edge.i : np.head.i + 1].text, flags=re.I)
+            name = LEADING_ARTICLE.sub("", np.head.doc[np.head.left_edge.i : np.head.i + 1].text)
             junta = reg.get(org_key(name), name, "organisation")
             junta.mentions.append(np.pos)
             return junta

@@ -9,7 +9,7 @@ from stance.extract import coref
 from stance.extract.entities import Entity, Registry
 from stance.extract.lexicon import BODY_HEADS, INSTITUTIONS
 from stance.extract.phrase import NOBODY, SUBJECT_OR_ROOT, NounPhrase
-from stance.names import bare_name
+from stance.names import LEADING_ARTICLE, bare_name
 
 AGAINST_THE_STATE = re.compile(r"\b(breakaway|rebel|separatist|secessionist|insurgent|opposition|exiled)\b", re.IGNORECASE)
 
@@ -117,10 +117,10 @@ def seat_government(reg: Registry) -> Entity | None:
 def unnamed_government(np: NounPhrase, reg: Registry) -> Entity | None:
     """'The federal government said ...' in an article that names no government that speaks:
     the government of its one seat, else the government as the article calls it ("federal government")."""
-    found = seat_government(reg)
-    if found is not None or _seats(reg) or np.lemma != "government":
-        return found
-    name = re.sub(r"^the\s+", "", np.head.doc[np.start : np.head.i + 1].text, flags=re.IGNORECASE)
+    seats = _seats(reg)
+    if seats or np.lemma != "government":
+        return reg.government(seats.pop()) if len(seats) == 1 else None
+    name = LEADING_ARTICLE.sub("", np.head.doc[np.start : np.head.i + 1].text)
     gov = reg.get("g:" + name.lower(), name, "government")
     gov.mentions.append(np.pos)  # so that 'the defence ministry' later is this government
     return gov
