@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from stance.classify.rules import RuleClassifier, party_view, recalled, rules, sentence_scores
+from stance.classify.rules import RuleClassifier, party_sentence_scores, party_view, recalled, rules, sentence_scores
 from stance.features import current_statements
 from stance.types import Statement
 from stance.names import mention_pattern
@@ -144,6 +144,13 @@ def test_a_party_named_only_in_another_actors_act_gets_no_cue():
     assert RuleClassifier().party_scores([text], "government")["open"] > 0
 
 
+def test_a_clause_that_names_the_party_only_as_the_object_of_an_offer_is_not_its_own():
+    text = ("Tamrin said it had ordered its gunners to stop firing and offered Velmar an immediate truce, "
+            "but Velmar brushed the offer aside.")
+    scores = party_sentence_scores(text, mention_pattern("Velmar", []))
+    assert max(scores, key=scores.get) == "rejecting"
+
+
 def test_another_speakers_clause_is_set_aside():
     text = "Lena Tor said the army was ready for a truce, even as the rebels said they would never stop."
     view, _ = party_view(text, mention_pattern("Lena Tor", []))
@@ -228,6 +235,17 @@ def test_every_rule_compiles_and_expands_its_vocabulary():
     ("\"Meet those three conditions and the troops go back to their barracks the same night,\" the government said.", "conditional"),
     ("The troika proposed an immediate halt to the fighting, the return of every unit to barracks and a freeze on the declaration.", "conditional"),
     ("The leaders endorsed the idea of freezing the estuary front.", "conditional"),
+    # a halt as a gift to the enemy, a call to resume, defiance of any signature, a flat no
+    ("The veterans' league said the pause was \"a present for the bandits\" and told the navy to resume its operations.", "rejecting"),
+    ("\"The siege stays, whatever the envoys sign in Tarrow,\" the brigadier said.", "rejecting"),
+    ("The palace met the offer with a flat no.", "rejecting"),
+    # surrender-like terms with a vow to fight are a refusal (kind 11)
+    ("The marshal said the army would stop \"when the last rebel lays his rifle on the ground,\" and would keep pushing until then.", "rejecting"),
+    # a refused order to stand down before the other side moves is terms (kind 5)
+    ("The cabinet said it would not order its troops to stand down until the militia had left the dam.", "conditional"),
+    # reciprocity (kind 6)
+    ("Our crews will leave the quay \"the same hour the gunboats from Lessa turn round,\" the union said.", "conditional"),
+    ("\"If the marines stay where they are, we will keep it that way all winter,\" the elder said.", "conditional"),
 ])
 def test_real_wordings_of_halts_refusals_and_terms(text, label):
     scores = sentence_scores(text)

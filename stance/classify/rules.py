@@ -133,7 +133,8 @@ def party_view(text: str, mention: re.Pattern | None) -> tuple[str | None, bool]
             return bool(r.clause_speaker.search(r.clause_split.sub("", c, 1)) or r.narrated.match(c))
 
         def own(c: str) -> bool:  # the party's clause; a narrated one only when the party acts in it, not its object
-            return bool(mention.search(c[:NARRATED_SUBJECT] if c.startswith(",") and r.narrated.match(c) else c))
+            head = c[:NARRATED_SUBJECT] if c.startswith(",") and r.narrated.match(c) else c
+            return bool(mention.search(head)) and not _acted_on_only(head, mention)
 
         if any(own(c) for c in clauses):
             keep = [c for c in clauses if own(c) or not others(c)]
