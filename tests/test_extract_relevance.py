@@ -107,6 +107,8 @@ def test_refugee_camps_are_not_the_fighters_camps():
     "\"The road stays closed until Tesk falls,\" he said.",
     "\"We do not ask them to hand over a rifle first,\" she said.",
     "Until then, the statement said, the men at the barricades would stay where they were.",
+    "\"Let the ministers sign what they please. The pass will not go quiet for a signature,\" he said.",
+    "The captain said his boats would stay at sea whatever the envoys sign in Tarrow.",
 ])
 def test_positions_in_the_words_real_pages_use_are_relevant(text):
     assert relevant(text)
