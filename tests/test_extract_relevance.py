@@ -109,6 +109,9 @@ def test_refugee_camps_are_not_the_fighters_camps():
     "Until then, the statement said, the men at the barricades would stay where they were.",
     "\"Let the ministers sign what they please. The pass will not go quiet for a signature,\" he said.",
     "The captain said his boats would stay at sea whatever the envoys sign in Tarrow.",
+    "The marshal said her batteries would stay silent for exactly as long as the other shore's did.",
+    "There would be calm on the river \"on the day the last barge leaves,\" the cabinet said.",
+    "The admiral said the fleet had orders to keep up the bombardment until then.",
 ])
 def test_positions_in_the_words_real_pages_use_are_relevant(text):
     assert relevant(text)
