@@ -789,6 +789,12 @@ def test_a_quoted_paragraph_is_owned_by_the_party_the_next_paragraph_names_with_
     r = parties(quote + "With those words, read out on the radio on Wednesday, the Hill Defence Front declared a 30-day halt.")
     _, sts = find(r, "Hill Defence Front")
     assert any("not one of our mortars" in s.text for s in sts)
+    r = parties("\"Who stops fighting because three gunboats sailed away? We are in no hurry to sit in any room with "
+                "the men who shelled our harbour.\"\n\n"
+                "Those words, broadcast on Sunday, were the reply of Osric Delaunay, the commander of the Fen Guard, "
+                "to the government's decision to pull its gunboats back.")
+    _, sts = find(r, "Osric Delaunay")
+    assert any("no hurry to sit" in s.text for s in sts)
     r = parties(quote + "The Hill Defence Front said on Thursday it had halted its attacks.")
     _, sts = find(r, "Hill Defence Front")
     assert not any("not one of our mortars" in s.text for s in sts)

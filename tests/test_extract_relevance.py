@@ -112,6 +112,7 @@ def test_refugee_camps_are_not_the_fighters_camps():
     "The marshal said her batteries would stay silent for exactly as long as the other shore's did.",
     "There would be calm on the river \"on the day the last barge leaves,\" the cabinet said.",
     "The admiral said the fleet had orders to keep up the bombardment until then.",
+    "He said the volunteers would take down their roadblocks the hour the army called off its night raids.",
 ])
 def test_positions_in_the_words_real_pages_use_are_relevant(text):
     assert relevant(text)

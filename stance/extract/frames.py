@@ -285,7 +285,10 @@ def made_by_frames(sent) -> list[Frame]:
     if not THOSE_WORDS.match(sent.text):
         return []
     for be in (t for t in sent if t.lemma_ == "be"):  # 'Those words, read out on the radio, were the Front's order to its units'
-        owners = [p for a in be.children if a.dep_ == "attr" for p in a.children if p.dep_ == "poss" and p.pos_ == "PROPN"]
+        attrs = [a for a in be.children if a.dep_ == "attr"]
+        owners = [p for a in attrs for p in a.children if p.dep_ == "poss" and p.pos_ == "PROPN"]
+        owners += [o for a in attrs for p in a.children if p.lower_ == "of"  # '... were the reply of Maelis Gantry'
+                   for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
         if owners:
             return [Frame(owners[0], [t.i for t in sent], "indirect_speech")]
     return []
