@@ -798,3 +798,10 @@ def test_a_quoted_paragraph_is_owned_by_the_party_the_next_paragraph_names_with_
     r = parties(quote + "The Hill Defence Front said on Thursday it had halted its attacks.")
     _, sts = find(r, "Hill Defence Front")
     assert not any("not one of our mortars" in s.text for s in sts)
+
+
+def test_the_admiral_is_the_vice_admiral_named_before():
+    r = parties("The commander of the fleet, Vice Admiral Ismay Torrance-Hale, had no time for the offer. \"The front "
+                "proposes a truce the way a fox proposes a fence,\" the admiral told officers at the naval base.")
+    _, sts = find(r, "Ismay Torrance-Hale")
+    assert any("proposes a truce" in s.text for s in sts)

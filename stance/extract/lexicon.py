@@ -49,7 +49,7 @@ EPITHET_HEADS = frozenset(
     "leader chief president premier minister commander general spokesman spokeswoman spokesperson "
     "envoy negotiator king queen emir sheikh head chairman chairwoman chair secretary official "
     "ambassador diplomat foreign-minister prime warlord strongman ruler chancellor mediator marshal bishop "
-    "governor colonel coordinator co-chair".split()
+    "governor colonel coordinator co-chair admiral commissioner brigadier delegate archbishop patriarch sultan".split()
 )
 GROUP_HEADS = frozenset("group movement militia rebels insurgents militants organisation organization faction alliance coalition army government junta regime council association wing".split())
 LEADER_TITLES = re.compile(
