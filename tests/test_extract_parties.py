@@ -805,3 +805,11 @@ def test_the_admiral_is_the_vice_admiral_named_before():
                 "proposes a truce the way a fox proposes a fence,\" the admiral told officers at the naval base.")
     _, sts = find(r, "Ismay Torrance-Hale")
     assert any("proposes a truce" in s.text for s in sts)
+
+
+def test_a_statement_from_a_named_general_is_the_generals():
+    r = parties("General Tomas Vallendor leads the junta in Orrel. A statement from General Vallendor, read on state "
+                "television by his spokesman, said the army would stop on the day the rebels left the dam.")
+    assert "General Vallendor" not in r
+    _, sts = find(r, "Tomas Vallendor")
+    assert any("stop on the day" in s.text for s in sts)

@@ -149,14 +149,16 @@ def appositive_person(np: NounPhrase, reg: Registry) -> Entity | None:
 
 
 def issued_by(np: NounPhrase, reg: Registry) -> Entity | None:
-    """'A statement issued in Lagos by the Federal Military Government said': the issuer speaks."""
+    """'A statement issued in Lagos by the Federal Military Government said', 'a statement from
+    General Maelis said': the issuer speaks."""
     if np.lemma not in DOCUMENT_HEADS:
         return None
     for acl in (c for c in np.head.children if c.dep_ == "acl" and c.tag_ == "VBN"):
         agents = [p for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         if agents:
             return resolve(agents[0], np.offset, reg)
-    return None
+    source = next((p for c in np.head.children if c.lower_ == "from" for p in c.children if p.dep_ == "pobj"), None)
+    return resolve(source, np.offset, reg) if source is not None else None
 
 
 def unnamed_speaker(np: NounPhrase, reg: Registry) -> Entity | None:
