@@ -246,6 +246,8 @@ def test_every_rule_compiles_and_expands_its_vocabulary():
     # reciprocity (kind 6)
     ("Our crews will leave the quay \"the same hour the gunboats from Lessa turn round,\" the union said.", "conditional"),
     ("\"If the marines stay where they are, we will keep it that way all winter,\" the elder said.", "conditional"),
+    ("The union said its pickets would leave the bridge in the same hour that the police called off their raids.", "conditional"),
+    ("The admiral said a pause in the blockade depended on a verifiable start to the withdrawal.", "conditional"),
 ])
 def test_real_wordings_of_halts_refusals_and_terms(text, label):
     scores = sentence_scores(text)
