@@ -813,3 +813,13 @@ def test_a_statement_from_a_named_general_is_the_generals():
     assert "General Vallendor" not in r
     _, sts = find(r, "Tomas Vallendor")
     assert any("stop on the day" in s.text for s in sts)
+
+
+def test_ministers_in_the_plural_are_not_the_minister_named_before():
+    r = parties("Orsantia's defence minister, Petra Vinter, said the guns would stay quiet. "
+                "Jon Arveld, an opposition deputy, told Radio Tervin that his government had \"missed the easiest yes\" "
+                "and urged ministers to accept the halt at once.")
+    _, sts = find(r, "Petra Vinter")
+    assert not any("missed the easiest yes" in s.text for s in sts)
+    _, sts = find(r, "Jon Arveld")
+    assert any("missed the easiest yes" in s.text for s in sts)

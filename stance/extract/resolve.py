@@ -312,7 +312,7 @@ def epithet(np: NounPhrase, reg: Registry) -> Entity | None:
     one ("a government spokesperson in Kinshasa", "a commander in the camp") was mentioned
     since; 'a commander' itself names nobody: an anonymous source, whose words describe the
     position of whoever they are about."""
-    if np.lemma not in EPITHET_HEADS:
+    if np.lemma not in EPITHET_HEADS or np.head.tag_ in ("NNS", "NNPS"):  # 'urged ministers to accept': nobody in particular
         return None
     person = coref.epithet(reg, np.head.doc[np.start : np.end], np.lemma, np.pos)
     if any(t.lower_ in ("a", "an") and t.dep_ == "det" and t.head.i == np.head.i for t in np.toks) and not (
