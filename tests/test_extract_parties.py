@@ -823,3 +823,12 @@ def test_ministers_in_the_plural_are_not_the_minister_named_before():
     assert not any("missed the easiest yes" in s.text for s in sts)
     _, sts = find(r, "Jon Arveld")
     assert any("missed the easiest yes" in s.text for s in sts)
+
+
+def test_a_person_who_leads_the_fighters_is_the_commander_an_epithet_names():
+    r = parties("Not every commander is travelling. Selwyn Marrack, who leads the IFM's fighters on the Weathercoast, "
+                "was not on the delegation list.\n\nReached by radio on Sunday night, the Weathercoast commander said "
+                "his fighters would take no part in the talks. \"We are not ready to sit down with the men who took our "
+                "land,\" the commander said.")
+    _, sts = find(r, "Selwyn Marrack")
+    assert any("not ready to sit down" in s.text for s in sts)

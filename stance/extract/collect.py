@@ -163,10 +163,11 @@ def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
     role = appositive(ent)
     if re.match(r"former\b", role, re.I):
         role = ""  # 'General Biré, a former rebel commander who rallied ...': what they were, not their role
-    role = role or title
+    after = re.match(r",\s*((?:who|whose|a|an|the)\b[^.;“\"]{0,120})", doc.text[ent.end_char : ent.end_char + 130])
+    commands = COMMANDS.match(after.group(1)) if after and not (role or title) else None
+    role = role or title or (f"commander of {commands.group(1)}" if commands else "")  # '..., who leads the IFM's fighters'
     if role and (not person.role or len(role) > len(person.role)):
         _set_role(reg, person, role, pos)
-    after = re.match(r",\s*((?:who|whose|a|an|the)\b[^.;“\"]{0,120})", doc.text[ent.end_char : ent.end_char + 130])
     clause = re.split(r"[.;]", doc.text[ent.end_char : ent.end_char + 160])[0]
     nickname = KNOWN_AS.match(clause) or KNOWN_AS_LATER.search(clause)
     if nickname:
@@ -185,6 +186,8 @@ def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
     reg.person_mentions.append((pos, person))
 
 
+COMMANDS = re.compile(r"who (?:leads|commands|heads) ((?:the )?[^,;]{0,60}?\b(?:fighters|forces|troops|units|brigades?|"
+                      r"battalions?|militias?|men|guerrillas|columns?|fleet|navy|army|front))\b")
 ACADEMIC_OF = re.compile(
     r"\s+(?:of|at|from) (?:the )?(?:[A-Z][\w'’-]+ )*(?:Institute|University|Centre|Center|Academy|School|Foundation)\b")
 PROPER_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w'’-]*)+")
