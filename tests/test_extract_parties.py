@@ -832,3 +832,11 @@ def test_a_person_who_leads_the_fighters_is_the_commander_an_epithet_names():
                 "land,\" the commander said.")
     _, sts = find(r, "Selwyn Marrack")
     assert any("not ready to sit down" in s.text for s in sts)
+
+
+def test_an_offer_made_by_a_named_spokeswoman_is_hers_not_the_towns_after_her():
+    r = parties("\"We are ready to sign a ceasefire with the Brigades at any hour of the day, in any town they choose. "
+                "We do not ask them to hand over a rifle first.\" The offer was made on Tuesday by Irina Holst, "
+                "spokeswoman for Kovrin's transitional government, at a news conference in Tesk.")
+    _, sts = find(r, "Irina Holst")
+    assert any("ready to sign a ceasefire" in s.text for s in sts)

@@ -280,8 +280,9 @@ def made_by_frames(sent) -> list[Frame]:
         agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         if said is None or agent is None or said.lemma_.lower() not in UTTERANCE_NOUNS:
             continue
-        people = [e.root for e in sent.ents if e.label_ == "PERSON" and e.start > by.i]  # '..., Oriana Desmet-Vall'
-        return [Frame(people[-1] if people else agent, [t.i for t in sent if t.i < by.i], "indirect_speech")]
+        after = [e.root for e in sent.ents if e.label_ == "PERSON" and e.start > by.i]  # 'by the minister, Oriana Desmet-Vall'
+        within = [t for t in after if t in agent.subtree] or after[:1]  # not '... at a news conference in Tesk'
+        return [Frame(within[0] if within else agent, [t.i for t in sent if t.i < by.i], "indirect_speech")]
     if not THOSE_WORDS.match(sent.text):
         return []
     for be in (t for t in sent if t.lemma_ == "be"):  # 'Those words, read out on the radio, were the Front's order to its units'
