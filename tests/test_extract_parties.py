@@ -840,3 +840,11 @@ def test_an_offer_made_by_a_named_spokeswoman_is_hers_not_the_towns_after_her():
                 "spokeswoman for Kovrin's transitional government, at a news conference in Tesk.")
     _, sts = find(r, "Irina Holst")
     assert any("ready to sign a ceasefire" in s.text for s in sts)
+
+
+def test_a_plea_that_came_from_a_named_abbot_is_his():
+    r = parties("\"Let them stop, both of them, tonight, and argue about the rest when the children are asleep.\"\n\n"
+                "The plea came on Thursday from Father Anselm Corwick, the abbot of the monastery at Elderbrook, "
+                "whose cloister has sheltered about 900 people since the fighting reached the valley.")
+    _, sts = find(r, "Anselm Corwick")
+    assert any("Let them stop" in s.text for s in sts)

@@ -262,9 +262,12 @@ def punctuation_frames(sent) -> list[Frame]:
     return []
 
 
-THOSE_WORDS = re.compile(r"^\W*(?:with )?(?:those|these|the) (?:words|remarks|lines)\b|^\W*(?:that|this) (?:was|is)\b", re.IGNORECASE)
+THOSE_WORDS = re.compile(r"^\W*(?:with )?(?:those|these|the) (?:words|remarks|lines)\b|^\W*(?:that|this) (?:was|is)\b|"
+                         r"^\W*the (?:plea|appeal|offer|call|warning|message|answer|reply|response|pledge) (?:came|was made)\b",
+                         re.IGNORECASE)
 UTTERANCE_NOUNS = frozenset(
-    "that this offer remark word warning appeal message statement proposal promise comment threat pledge".split())
+    "that this offer remark word warning appeal message statement proposal promise comment threat pledge plea call "
+    "answer reply response".split())
 DELIVERY_VERBS = frozenset("make deliver issue give read broadcast voice put".split())
 
 
@@ -283,6 +286,11 @@ def made_by_frames(sent) -> list[Frame]:
         after = [e.root for e in sent.ents if e.label_ == "PERSON" and e.start > by.i]  # 'by the minister, Oriana Desmet-Vall'
         within = [t for t in after if t in agent.subtree] or after[:1]  # not '... at a news conference in Tesk'
         return [Frame(within[0] if within else agent, [t.i for t in sent if t.i < by.i], "indirect_speech")]
+    for came in (t for t in sent if t.lemma_ == "come"):  # 'The plea came on Thursday from Father Ilyas Berrend'
+        said = next((c for c in came.children if c.dep_ == "nsubj" and c.lemma_.lower() in UTTERANCE_NOUNS), None)
+        source = next((p for c in came.children if c.lower_ == "from" for p in c.children if p.dep_ == "pobj"), None)
+        if said is not None and source is not None:
+            return [Frame(source, [t.i for t in sent if t.i < came.i], "indirect_speech")]
     if not THOSE_WORDS.match(sent.text):
         return []
     for be in (t for t in sent if t.lemma_ == "be"):  # 'Those words, read out on the radio, were the Front's order to its units'
