@@ -28,7 +28,7 @@ class TrainConfig:
     method: Literal["finetune", "entail", "setfit"] = "finetune"
     output_dir: str = "models/default"
     seed: int = 13
-    epochs: int = 4
+    epochs: int = 3
     batch_size: int = 16
     group_by_length: bool = True
     learning_rate: float = 3e-4
@@ -43,7 +43,7 @@ class TrainConfig:
     mix_weights: dict[str, float] | None = field(default_factory=lambda: dict(MIX_WEIGHTS))
     statements: bool = False
     warmup_ratio: float = 0.1
-    max_length: int = 192
+    max_length: int = 160
     use_none: bool = True
     train_limit: int = 0
     dev_limit: int = 0
