@@ -41,6 +41,13 @@ def test_labels_of_one_war_are_one_group():
     assert len({groups["Falklands war, 1982"], groups["Sudan war, 2023"], groups["Russia-Ukraine war, 2022"]}) == 3
 
 
+def test_wars_that_only_share_a_generic_word_stay_apart():
+    groups = cv.conflict_groups(["Tavmor: government vs Kessan Hills Liberation Front, 2039",
+                                 "Oruvel: junta vs Delma Coast Liberation Front, 2041",
+                                 "Oruvel: junta vs Delma Coast Liberation Front, 2042"])
+    assert len(set(groups.values())) == 2
+
+
 def test_every_conflict_is_tested_in_exactly_one_fold(tmp_path):
     rows = load_train(_data(tmp_path))
     folds = cv.conflict_folds(rows, 3)

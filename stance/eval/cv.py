@@ -24,10 +24,19 @@ from stance.data import DATA_DIR, TrainRow, load_train
 from stance.types import LABELS, PartyInput
 
 _PROPER = re.compile(r"\b[A-Z][a-zA-Z]+")
+# Capitalised words that name a kind of body or place, not a war ("Tessine Ridge Popular Army",
+# "Melidora Islands Front"): sharing one does not make two wars one (their first five letters).
+GENERIC = frozenset(
+    "Front Army Counc Islan Isles Guard Valle Defen Liber Coast Highl Hills Milit Union Peopl Fores Fishe Delta "
+    "Briga Order Natio Resis Auton Leagu Broth Plate Popul State River Movem Repub Democ Feder Gover Revol Commi "
+    "Worke Patri Allia Legio Force Shiel Scout Levie Junta Trans Royal Emira Provi Secur Unite Regio Coali Indep "
+    "Islam Peace Civil Reef Basin Marsh Plain Strai Lake Lakes Gulf Bay Mount Ridge Tribe Youth Home Self Partis "
+    "Miner Sugar Quarr Fleet Navy".split())
 
 
 def conflict_groups(conflicts: list[str]) -> dict[str, int]:
-    """Each conflict label's group: labels sharing a capitalised word (its first five letters) are one group."""
+    """Each conflict label's group: labels sharing a capitalised word (its first five letters), other
+    than a generic one, are one group."""
     parent = list(range(len(conflicts)))
 
     def root(i: int) -> int:
@@ -39,6 +48,8 @@ def conflict_groups(conflicts: list[str]) -> dict[str, int]:
     owner: dict[str, int] = {}
     for i, name in enumerate(conflicts):
         for word in _PROPER.findall(name):
+            if word[:5] in GENERIC:
+                continue
             j = owner.setdefault(word[:5], i)
             parent[root(i)] = root(j)
     return {name: root(i) for i, name in enumerate(conflicts)}
