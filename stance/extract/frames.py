@@ -273,8 +273,9 @@ DELIVERY_VERBS = frozenset("make deliver issue give read broadcast voice put".sp
 
 def made_by_frames(sent) -> list[Frame]:
     """'"Thirty days without a bomb from us." That was the offer made on Monday by the minister,
-    Oriana Desmet-Vall': words given by the agent of a passive delivery verb are the agent's
-    (and so are the quotes before them, which the paragraph's pending quotes take from here)."""
+    Oriana Desmet-Vall': words given by the agent of a passive delivery verb, or that 'came from'
+    someone ("The plea came on Thursday from Father ..."), are theirs (and so are the quotes
+    before them, which the paragraph's pending quotes take from here)."""
     for tok in sent:
         if tok.lemma_.lower() not in DELIVERY_VERBS or tok.tag_ != "VBN":
             continue
