@@ -271,6 +271,12 @@ UTTERANCE_NOUNS = frozenset(
 DELIVERY_VERBS = frozenset("make deliver issue give read broadcast voice put".split())
 
 
+def object_of(head, preposition: str):
+    """The object of ``head``'s ``preposition`` ("General Maelis" in 'a statement from General
+    Maelis'), or None."""
+    return next((p for c in head.children if c.lower_ == preposition for p in c.children if p.dep_ == "pobj"), None)
+
+
 def made_by_frames(sent) -> list[Frame]:
     """'"Thirty days without a bomb from us." That was the offer made on Monday by the minister,
     Oriana Desmet-Vall': words given by the agent of a passive delivery verb, or that 'came from'
@@ -289,7 +295,7 @@ def made_by_frames(sent) -> list[Frame]:
         return [Frame(within[0] if within else agent, [t.i for t in sent if t.i < by.i], "indirect_speech")]
     for came in (t for t in sent if t.lemma_ == "come"):  # 'The plea came on Thursday from Father Ilyas Berrend'
         said = next((c for c in came.children if c.dep_ == "nsubj" and c.lemma_.lower() in UTTERANCE_NOUNS), None)
-        source = next((p for c in came.children if c.lower_ == "from" for p in c.children if p.dep_ == "pobj"), None)
+        source = object_of(came, "from")
         if said is not None and source is not None:
             return [Frame(source, [t.i for t in sent if t.i < came.i], "indirect_speech")]
     if not THOSE_WORDS.match(sent.text):

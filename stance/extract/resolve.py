@@ -19,6 +19,7 @@ from stance.extract import coref
 from stance.extract.collect import MISTAKEN_LABELS, org_name, organisation_named
 from stance.extract.collective import bracketed, collective_speaker, named_before, phrase
 from stance.extract.entities import Entity, Registry, org_key
+from stance.extract.frames import object_of
 from stance.extract.lexicon import (
     DOCUMENT_HEADS,
     EPITHET_HEADS,
@@ -157,7 +158,7 @@ def issued_by(np: NounPhrase, reg: Registry) -> Entity | None:
         agents = [p for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         if agents:
             return resolve(agents[0], np.offset, reg)
-    source = next((p for c in np.head.children if c.lower_ == "from" for p in c.children if p.dep_ == "pobj"), None)
+    source = object_of(np.head, "from")
     return resolve(source, np.offset, reg) if source is not None else None
 
 
