@@ -73,3 +73,39 @@ def test_a_headline_clause_led_by_a_role_is_the_one_persons_and_outweighs_what_a
             "Diplomats there said he had not been asked to take part in the Geneva talks.")
     _, sts = find(parties(page), "Orhan Vellek")
     assert [s.form for s in sts if s.form == "headline"] == ["headline"]
+
+
+def test_a_headline_capital_is_its_government_when_the_body_names_the_country_without_letting_it_speak():
+    body = ("ARVELLE, June 2 — Rebels of the Ostry Front said on Monday they would keep attacking convoys on the coast road.\n\n"
+            "Diplomats in Ostrava said Czech mediators had sent a draft to both sides, and fighting went on near the Czech border.")
+    r = parties("Prague accepts truce with rebels; Ostry Front vows to fight on\n\n" + body)
+    _, sts = find(r, "Czech")
+    assert [s.text for s in sts] == ["Prague accepts truce with rebels"]
+
+
+def test_a_headline_capital_that_the_place_list_gives_another_state_is_left_alone():
+    body = ("KOSTEL, April 6 — Yugoslavia declared a unilateral ceasefire in the province on Tuesday, and Yugoslav "
+            "officials said security forces would halt operations from 8 p.m.\n\n"
+            "A NATO spokesman said the alliance's air campaign would go on.")
+    r = parties("Belgrade declares Easter ceasefire; NATO says bombing will go on\n\n" + body)
+    assert find(r, "Serbia") is None
+
+
+def test_a_headline_surname_two_people_share_goes_to_the_one_its_role_word_fits():
+    page = ("Marsh general vows to fight on; deputy Orlan says the truce must outlive the quarrel\n\n"
+            "VESK, Oct 3 — General Piet Orlan told supporters on Tuesday that the guns of the marsh would stay loaded "
+            "until the last foreign soldier had gone.\n\n"
+            "Among the signatories of the accord was Samir Orlan, a deputy from the Vesk hills who is not related to the general.")
+    r = parties(page)
+    _, sts = find(r, "Samir Orlan")
+    assert [s.text for s in sts] == ["deputy Orlan says the truce must outlive the quarrel"]
+
+
+def test_a_quotation_that_opens_a_headline_is_not_its_subject():
+    page = ("\"Not a metre of the river back,\" vows Kaddel's marsh commander as Ostby spurns truce plan\n\n"
+            "OSTBY, May 9 — Marshal Aurel Vendt, commander of Kaddel's marsh front, inspected his lines on Friday.\n\n"
+            "Baroness Ines Carrow, the council's envoy, said she would return to Ostby next week to present the plan again.")
+    r = parties(page)
+    assert find(r, "Ines Carrow") is None or all(s.form != "headline" for s in find(r, "Ines Carrow")[1])
+    _, sts = find(r, "Vendt")
+    assert [s.form for s in sts] == ["headline"]

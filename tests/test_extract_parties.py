@@ -848,3 +848,25 @@ def test_a_plea_that_came_from_a_named_abbot_is_his():
                 "whose cloister has sheltered about 900 people since the fighting reached the valley.")
     _, sts = find(r, "Anselm Corwick")
     assert any("Let them stop" in s.text for s in sts)
+
+
+def test_the_answers_go_to_the_party_the_line_before_the_questions_introduces():
+    r = parties("KESTO, May 2 — The Vellan Front said on Saturday it had ordered its units to open no new operations.\n\n"
+                "Its fighters overran two police posts near Tarrow in August.\n\n"
+                "In a telephone interview, a Vellan Front spokesman answered questions from the Courier.\n"
+                "Q: Will the Front give back the Tarrow posts?\n"
+                "A: That is not something we will discuss through newspapers.\n"
+                "Q: How long will the pause last?\n"
+                "A: We have not set an end date, and our units will stay exactly where they are tonight.\n")
+    assert find(r, "Tarrow") is None
+    _, sts = find(r, "Vellan Front")
+    assert any(s.text.startswith("A: We have not set an end date") for s in sts)
+
+
+def test_a_speaker_the_parser_hung_inside_an_opening_clause_is_still_the_speaker():
+    r = parties("In a statement read out to reporters in Tskel by his spokesman, Alan Dorvadze, the chairman of the "
+                "Orvan Supreme Soviet, Taimur Kasbekov, said the city would answer the order with a silence of its own "
+                "only on three conditions: the withdrawal of the formations from the villages ringing the city, the "
+                "lifting of the blockade on the road north, and the arrival of peacekeepers.")
+    assert find(r, "Kasbekov") is not None
+    assert find(r, "Dorvadze") is None

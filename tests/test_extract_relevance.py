@@ -116,3 +116,12 @@ def test_refugee_camps_are_not_the_fighters_camps():
 ])
 def test_positions_in_the_words_real_pages_use_are_relevant(text):
     assert relevant(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said police operations in the hills would carry on as before.",
+    "The front said its commandos had been ordered to carry out no operation of any kind until April.",
+    "The deputy mayor said the town would take every quiet night it is given.",
+])
+def test_the_lexical_rule_hears_positions_worded_without_a_truce_word(text):
+    assert relevant(text)

@@ -89,7 +89,8 @@ def subject(verb):
     if len(real) > 1:  # '"... she calls that a peace plan," Gravell said': the parser gave 'said' two subjects
         return max((c for c in real if c.i < verb.i), key=lambda c: c.i, default=real[0])
     if real or subjects:
-        return (real or subjects)[0]
+        first = (real or subjects)[0]
+        return _name_before(verb) if first.i > verb.i and first.pos_ != "PROPN" and _name_before(verb) else first
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subject(verb.head)
     return fronted_apposition(verb)
@@ -102,6 +103,19 @@ def fronted_apposition(verb):
         appos = [a for p in prep.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos" and a.i < verb.i]
         if appos:
             return next((a for a in reversed(appos) if a.ent_type_ == "PERSON"), appos[-1])
+    return _name_before(verb)
+
+
+def _name_before(verb):
+    """"In a statement read by his spokesman, X, the chairman of the Soviet, Taimuraz Kabisov,
+    said ...": the parser hung the speaker as an apposition inside the opening clause; the
+    name that ends just before the verb is its subject (also when the parser took a noun after
+    the verb for it)."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.is_punct and before.text == ",":
+        before = verb.doc[verb.i - 2] if verb.i > 1 else None
+    if before is not None and before.dep_ == "appos" and before.ent_type_ == "PERSON" and before.i < verb.i:
+        return before
     return None
 
 
@@ -199,7 +213,8 @@ def speech_frames(sent) -> list[Frame]:
         subj = subject(tok) or after_question(tok) or document_before(tok) or participle_subject(tok)
         if subj is None or subj.lower_ in ("that", "which", "it") or asked_about(tok):
             continue
-        comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.lower_ != "saying" and not narrated_after(c)]
+        comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.lower_ != "saying" and not narrated_after(c)
+                 and not (c.left_edge.i <= subj.i <= c.right_edge.i)]  # the speaker is never inside what it says
         if comps:
             content = [i for c in comps for i in subtree_ids(c)]
         elif tok.dep_ in ("parataxis", "ccomp", "conj") and tok.head.i != tok.i:

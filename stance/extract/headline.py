@@ -22,6 +22,7 @@ import re
 from stance.extract.collective import collective_speaker
 from stance.extract.coref import referable
 from stance.extract.entities import Entity, Registry
+from stance.extract.frames import np_text, quote_runs
 from stance.extract.lexicon import INSTITUTIONS, POSITION_VERBS, SPEECH_VERBS
 from stance.extract.relevance import relevant
 from stance.names import name_words
@@ -64,14 +65,16 @@ def headline_speaker(who: str, reg: Registry) -> Entity | None:
     return None
 
 
-def clause_speaker(clause: str, reg: Registry, speakers: list[Entity]) -> Entity | None:
+def clause_speaker(clause: str, reg: Registry, speakers: list[Entity], body: str = "") -> Entity | None:
     """The entity a headline clause's named subject is, when its main verb says or holds something
-    (a government only when it speaks in the body too: a capital may name another state's)."""
+    (a government only when it speaks in the body, or ``body`` names it otherwise than the
+    headline does: the place list's capital may name another state's, Belgrade for Yugoslavia)."""
     root = next(get_nlp()(clause).sents).root
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    quoted = {t.i for a, b in quote_runs(clause, False)[0] for t in root.doc.char_span(a, b, alignment_mode="expand") or ()}
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i not in quoted), None)
     if subject is None or root.lemma_.lower() not in POSITION_VERBS | SPEECH_VERBS:
         return None
-    who = root.doc[subject.left_edge.i : subject.i + 1].text
+    who = np_text(subject)
     if subject.pos_ == "NOUN":  # 'Seven opposition parties call for ...': a collective;
         # 'Turkish Cypriot leader rejects ...': the one person the role fits
         found = collective_speaker(subject, reg) or (headline_speaker(who, reg) if subject.tag_ == "NN" else None)
@@ -82,8 +85,14 @@ def clause_speaker(clause: str, reg: Registry, speakers: list[Entity]) -> Entity
     if country:
         gov = reg.by_key.get("g:" + country.lower())
         heads = [e for e in reg.entities if e.kind == "person" and HEAD_OF_STATE.search(" ".join((e.role, *e.aliases)))]
-        return gov if gov is not None and not heads and any(gov is e for e in speakers) else None
-    people = reg.people_named(who)
+        if gov is None or heads:
+            return None
+        named = any(re.search(rf"\b{re.escape(n)}\b", body) for n in {gov.name, *gov.aliases} - {who})
+        return gov if named or any(gov is e for e in speakers) else None
+    people = reg.people_named(who) or reg.people_named(subject.text)  # 'deputy Karam': a title before the surname
+    if len(people) > 1:  # 'deputy Karam says ...' with two Karams: the headline's role word chooses
+        found = headline_speaker(root.doc[: root.i].text, reg)
+        return found if found is not None and found.kind == "person" else None
     if len(people) == 1:
         return people[0] if referable(people[0]) and not people[0].is_commentator else None
     org = reg.organisation(who)
@@ -96,11 +105,11 @@ def headline_statements(article: Article, reg: Registry, speakers: list[Entity])
     speaks in the body."""
     out = []
     for start, end in article.headline_spans():
-        out += _headline(article.text[start:end], start, reg, speakers)
+        out += _headline(article.text[start:end], start, reg, speakers, article.text)
     return out
 
 
-def _headline(text: str, start: int, reg: Registry, speakers: list[Entity]) -> list[tuple[Entity, Statement]]:
+def _headline(text: str, start: int, reg: Registry, speakers: list[Entity], body: str) -> list[tuple[Entity, Statement]]:
     m = QUOTED_HEADLINE.match(text)
     if m is not None:
         speaker = headline_speaker(m.group("who"), reg)
@@ -110,7 +119,7 @@ def _headline(text: str, start: int, reg: Registry, speakers: list[Entity]) -> l
     out, at = [], 0
     for clause in CLAUSE_BREAK.split(text):
         at = text.index(clause, at)
-        speaker = clause_speaker(clause, reg, speakers) if clause.strip() else None
+        speaker = clause_speaker(clause, reg, speakers, body) if clause.strip() else None
         if speaker is not None:
             out.append((speaker, Statement(party=speaker.name, text=clause, start=start + at, end=start + at + len(clause),
                                            form="headline", attribution="headline", relevant=relevant(clause))))

@@ -87,14 +87,15 @@ def extract_statements(parsed: list[tuple[int, object]], reg: Registry) -> list[
     last_quote_owner: Owner | None = None
     count, speaker_at = 0, (-2, None)  # the sentence count, and the last sentence said by a person with that person
     interviewee: Entity | None = None
+    introduced: Entity | None = None  # who the paragraph before speaks of as narrative ("X answered questions")
     question = False  # whether the last interview question was about a halt
     orphans: list[Sentence] = []  # a quoted paragraph nobody owns, which the next may name ("With those words, X ...")
     for (offset, doc), paired in zip(parsed, _paired_sentences(parsed)):
         para_text = doc.text
         turns = list(INTERVIEW_TURN.finditer(para_text))
         if turns:  # a Q&A excerpt: the questions are the reporter's, every answer the interviewee's words
-            if turns[0].group("q"):
-                interviewee = interviewee or _interviewee(reg, offset)
+            if turns[0].group("q"):  # the one the paragraph before introduces ("..., an AA spokesman answered questions")
+                interviewee = introduced or interviewee or _interviewee(reg, offset)
             answers, question = _answers(paired, turns, interviewee, question)
             out.extend(answers)
             continue
@@ -105,6 +106,7 @@ def extract_statements(parsed: list[tuple[int, object]], reg: Registry) -> list[
         pending: list[Sentence] = orphans if THOSE_WORDS.match(para_text) else []
         orphans = []
         para_owner: Owner | None = None
+        introduced = None
         for sent, record in paired:
             count += 1
             quoted = sum(max(0, min(b, sent.end_char) - max(a, sent.start_char)) for a, b in runs)
@@ -126,6 +128,7 @@ def extract_statements(parsed: list[tuple[int, object]], reg: Registry) -> list[
             if speaks_in_person(used, found):
                 speaker_at = (count, found.party)
             para_owner = found
+            introduced = found.party if found.form in ("indirect_speech", "reported_position") and found.party.kind != "government" else None
             out.extend(_statement(found, p) for p in pending)
             pending = []
             out.append(_statement(found, record))
