@@ -248,6 +248,14 @@ def test_every_rule_compiles_and_expands_its_vocabulary():
     ("\"If the marines stay where they are, we will keep it that way all winter,\" the elder said.", "conditional"),
     ("The union said its pickets would leave the bridge in the same hour that the police called off their raids.", "conditional"),
     ("The admiral said a pause in the blockade depended on a verifiable start to the withdrawal.", "conditional"),
+    # a halt kept while the front stays quiet, offers with no term (dev errors, ninth session)
+    ("The ministry said its guns had stayed silent since Sunday and would stay silent \"as long as the ridge is quiet.\"", "open"),
+    ("\"From tonight we will not fire first, and we will hold to that for as long as the city is quiet,\" the statement said.", "open"),
+    ("\"We are ready to sign a truce with the Brigades at any hour of the day, in any town they choose.\"", "open"),
+    ("\"If Tessport has conditions, let it bring them to the table,\" the envoy said.", "open"),
+    ("\"We do not ask them to hand over a rifle first,\" she said of the offer.", "open"),
+    ("Our guns will stay silent only if the army pulls back from the ridge.", "conditional"),
+    ("The rebels said they would observe the truce as long as the army stayed in its barracks.", "conditional"),
 ])
 def test_real_wordings_of_halts_refusals_and_terms(text, label):
     scores = sentence_scores(text)
