@@ -256,6 +256,8 @@ def test_every_rule_compiles_and_expands_its_vocabulary():
     ("\"We do not ask them to hand over a rifle first,\" she said of the offer.", "open"),
     ("Our guns will stay silent only if the army pulls back from the ridge.", "conditional"),
     ("The rebels said they would observe the truce as long as the army stayed in its barracks.", "conditional"),
+    ("\"Move the guns back from our villages and the front will hold its fire for a fortnight,\" the statement said.", "conditional"),
+    ("The minister said the government would consider making the quiet permanent if the committees handed back the terminal.", "conditional"),
 ])
 def test_real_wordings_of_halts_refusals_and_terms(text, label):
     scores = sentence_scores(text)
