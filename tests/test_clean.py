@@ -113,3 +113,15 @@ def test_a_subscription_appeal_inside_the_article_is_junk():
             "The army said its sweep would go on.")
     article = clean_article("test", page)
     assert not any("Subscribe" in page[a:b] for a, b in article.body)
+
+
+def test_a_news_line_with_one_appeal_word_stays_in_the_body_and_a_short_appeal_does_not():
+    text = ("Kuki groups sign a suspension of operations\n\n"
+            "IMPHAL, Aug 23 — The Kuki National Organisation signed the agreement on Friday.\n\n"
+            "The People's Front said in a statement that two matters had to be settled first: where the camps "
+            "would be, and the monthly allowance each cadre would receive.\n\n"
+            "The Valley Post is free to read. Support us with a monthly contribution.\n\n"
+            "Contribute\n")
+    body = body_text(clean_article("a", text))
+    assert "the monthly allowance each cadre would receive" in body
+    assert "Support us" not in body and "Contribute" not in body

@@ -870,3 +870,22 @@ def test_a_speaker_the_parser_hung_inside_an_opening_clause_is_still_the_speaker
                 "lifting of the blockade on the road north, and the arrival of peacekeepers.")
     assert find(r, "Kasbekov") is not None
     assert find(r, "Dorvadze") is None
+
+
+def test_a_surname_two_people_share_is_the_one_named_so_far():
+    r = parties("Jiten Moran, the faction's commander, said in an e-mail that the men in the camps had surrendered.\n\n"
+                "\"There will be no ceasefire from our side while a single soldier walks on this soil,\" Moran wrote.\n\n"
+                "Lakhi Moran, his elder sister, who runs a mothers' forum, said the halt should be kept by every side.\n\n"
+                "\"We will never stop,\" Moran said.")
+    _, jiten = find(r, "Jiten Moran")
+    assert any("no ceasefire from our side" in s.text for s in jiten)
+    assert all("We will never stop" not in s.text for _, sts in r.values() for s in sts)
+
+
+def test_an_acronym_that_speaks_before_its_full_name_is_that_organisation():
+    r = parties("Hill groups sign a suspension of operations\n\n"
+                "The KNO says its fighters have been quiet for three years and will move into camps within a month.\n\n"
+                "IMPHAL, Aug 23 — The Kuki National Organisation (KNO), an umbrella of armed groups, signed the "
+                "suspension of operations agreement with the government on Friday.")
+    assert find(r, "Kuki National Organisation") is not None
+    assert "KNO" not in r

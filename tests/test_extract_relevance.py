@@ -125,3 +125,7 @@ def test_positions_in_the_words_real_pages_use_are_relevant(text):
 ])
 def test_the_lexical_rule_hears_positions_worded_without_a_truce_word(text):
     assert relevant(text)
+
+
+def test_moving_into_camps_is_about_the_halt():
+    assert relevant("The UPF said two matters had to be settled before its cadres moved into camps.")

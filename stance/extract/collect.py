@@ -297,7 +297,19 @@ def _register_org(reg: Registry, doc, ent, text: str, pos: int) -> None:
                       bracketed.group(1) if bracketed else None, initials.group(1) if initials else None):
             if alias:
                 org.add_alias(alias)
+                _absorb(reg, org_key(alias), org)
                 reg.by_key.setdefault(org_key(alias), org)
+
+
+def _absorb(reg: Registry, key: str, org: Entity) -> None:
+    """An acronym registered on its own before the full name that spells it ('The KNO says ...' in a
+    standfirst above 'the Kuki National Organisation (KNO)') is that organisation."""
+    early = reg.by_key.get(key)
+    if early is None or early is org or early.kind != "organisation" or early.is_source or early.aliases or " " in early.name:
+        return
+    org.mentions.extend(early.mentions)
+    reg.entities.remove(early)
+    reg.by_key[key] = org
 
 
 def collect_entities(parsed: list[tuple[int, object]], outlet: str = "") -> Registry:

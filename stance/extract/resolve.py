@@ -198,12 +198,16 @@ def hyphenated(tok) -> str:
 
 def surname(np: NounPhrase, reg: Registry) -> Entity | None:
     """'Hoti said': a capitalised word that is a known person's surname (or first name);
-    a surname two people share names neither."""
+    a surname two people share names neither, unless only one of them has been named yet
+    ("Moran wrote" after Jiten Moran, before his sister Lakhi Moran appears)."""
     head = np.head
     if not (head.pos_ == "PROPN" or head.text[:1].isupper()):
         return None
     named = reg.people_named(hyphenated(head))
-    return NOBODY if len(named) > 1 else (named[0] if named else None)
+    if len(named) > 1:
+        so_far = [p for p in named if p.mentions and min(p.mentions) < np.pos]
+        return so_far[0] if len(so_far) == 1 else NOBODY
+    return named[0] if named else None
 
 
 def source(np: NounPhrase, reg: Registry) -> Entity | None:

@@ -62,6 +62,7 @@ APPEAL_CUES = re.compile(
     r"(funded|supported) by (its |our )?readers|reader-funded|from \$?\d+ (a|per) month",
     _I,
 )
+SECOND_PERSON = re.compile(r"\b(you|your|yours)\b", _I)
 FIRST_PLURAL = re.compile(r"\b(we|our|us|we’re|we're|we’ve|we've)\b", _I)
 TERMINAL = re.compile(r"[.!?…\"”’»):]\s*$")  # a colon ends a line that introduces an excerpt
 MONTH_ABBREV = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(\d{1,2}),?\s+(\d{4})\b")
@@ -192,6 +193,8 @@ def _mark_appeals(lines: list[Line]) -> None:
     in_appeal = False
     for line in lines:
         strong = len(APPEAL_CUES.findall(line.text))
+        if strong == 1 and REPORTING.search(line.text) and not (FIRST_PLURAL.search(line.text) or SECOND_PERSON.search(line.text)):
+            strong = 0  # one cue in a line that reports and addresses nobody is news: "... said ... the monthly allowance"
         if strong:
             in_appeal = True
         elif in_appeal and (REPORTING.search(line.text) or not (FIRST_PLURAL.search(line.text) or _words(line.text) <= 6)):
