@@ -889,3 +889,25 @@ def test_an_acronym_that_speaks_before_its_full_name_is_that_organisation():
                 "suspension of operations agreement with the government on Friday.")
     assert find(r, "Kuki National Organisation") is not None
     assert "KNO" not in r
+
+
+def test_a_hyphenated_name_whose_last_word_comes_twice_is_named_once():
+    r = parties("The Front for the Liberation of the Enclave of Cabinda-Armed Forces of Cabinda said its units had received "
+                "no order to stop and would receive none.")
+    assert "Front for the Liberation of the Enclave of Cabinda-Armed Forces of Cabinda" in r
+
+
+def test_a_bodys_president_holds_his_own_position_beside_the_bodys():
+    r = parties("The Vessa Liberation Front said its units had received no order to stop and would receive none.\n\n"
+                "Its president, Henrik Talla-Mbe, who lives in exile, said the front's commanders would discuss a "
+                "ceasefire, but only in a neutral country.")
+    assert find(r, "Vessa Liberation Front") is not None
+    assert find(r, "Talla-Mbe") is not None
+
+
+def test_a_place_in_a_clause_after_an_unnamed_spokesman_is_not_his_body():
+    r = parties("The Ashar Autonomous Council said on Tuesday it would agree to a ceasefire if the air force stopped bombing.\n\n"
+                "A council spokesman, speaking by telephone from Veshan, said the offer was \"serious and limited in time.\"")
+    assert "Veshan" not in r
+    _, sts = find(r, "Ashar Autonomous Council")
+    assert any("speaking by telephone" in s.text for s in sts)

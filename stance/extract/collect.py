@@ -79,7 +79,8 @@ def org_name(doc, ent) -> str:
     if s >= 2 and doc[s - 1].lower_ == "and" and doc[s - 2].text[:1].isupper() and doc[s - 2].head.i == ent.root.i:
         name = f"{doc[s - 2].text} and {drop_the(name)}"
     last = name.split()[-1] if name.split() else ""
-    at = doc.text.find(last, ent.start_char)
+    end = ent.start_char + max(len(ent.text), len(name)) + 4
+    at = doc.text.rfind(last, ent.start_char, end)  # the name's own last word ('Cabinda-Armed Forces of Cabinda')
     return drop_the(name + (hyphen_tail(doc.text, at + len(last)) if last and at >= 0 else ""))
 
 
@@ -196,11 +197,12 @@ GROUP_IN_ROLE = re.compile(r"\b(?:leader|head|chief|commander|founder|spokes\w+)
 
 
 def _set_role(reg: Registry, person: Entity, role: str, pos: int | None = None) -> None:
-    """Role, body spoken for and country; with ``pos``, "its spokesman" speaks for the body named last before.
+    """Role, body spoken for and country; with ``pos``, "its spokesman" speaks for the body named last before
+    ("its president" leads it, and both may hold positions of their own).
     A relative clause the parse left on the role (', who is known in the district as ...') is cut."""
     role = re.split(r",\s+(?:who|whose|which)\b", role)[0]
     person.role = role
-    if pos is not None and re.match(r"(its|their)\b", role, re.I):
+    if pos is not None and re.match(r"(its|their)\b", role, re.I) and SPOKES.search(role):
         person.speaks_for = reg.last_body_before(pos)
     person.speaks_for = speaks_for(role) or person.speaks_for
     person.country = reg.places.country_from(role) or person.country

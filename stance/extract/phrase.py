@@ -24,8 +24,10 @@ class NounPhrase:
 
     @classmethod
     def at(cls, head, offset: int) -> "NounPhrase":
-        dropped = {x.i for c in head.children if c.dep_ in ("relcl", "acl", "appos") for x in c.subtree}
-        toks = [t for t in head.subtree if t.i not in dropped]
+        clauses = {x.i for c in head.children if c.dep_ in ("relcl", "acl") for x in c.subtree}
+        dropped = clauses | {x.i for c in head.children if c.dep_ == "appos" for x in c.subtree}
+        toks = [t for t in head.subtree if t.i not in dropped
+                and not (t.dep_ == "punct" and t.head.i == head.i and t.i - 1 in clauses)]  # the comma closing a clause
         start, end = min(t.i for t in toks), max(t.i for t in toks) + 1
         return cls(head, offset, toks, start, end, [e for e in head.doc.ents if e.start >= start and e.end <= end])
 
