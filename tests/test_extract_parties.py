@@ -1,5 +1,7 @@
 """Only parties (issue 16): observers, outlets and the names governments go by, on sentences written for these tests."""
 
+import pytest
+
 from tests.extract_helpers import find, parties
 
 
@@ -911,3 +913,16 @@ def test_a_place_in_a_clause_after_an_unnamed_spokesman_is_not_his_body():
     assert "Veshan" not in r
     _, sts = find(r, "Ashar Autonomous Council")
     assert any("speaking by telephone" in s.text for s in sts)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hanne Brosk, who has followed the delta conflict for the Institute of Coastal Studies, said the general's "
+    "three conditions for a ceasefire were \"written to be refused.\"",
+    "Kasimir Oberlin, a Merrow specialist at a university in the neighbouring Federation, said the junta's truce was "
+    "\"the cheapest kind of peace.\"",
+    "The group's founder, Arvid Salm, who was killed in an ambush in 2029, had always argued that a truce was a sign of weakness.",
+    "The movement's founder, Sten Aalberg, who died in 2031, had insisted that the valley would never accept any ceasefire.",
+])
+def test_commentators_and_the_dead_are_never_parties(sentence):
+    r = parties("The Vessa Liberation Front said on Monday it would observe the truce from midnight.\n\n" + sentence)
+    assert set(r) == {"Vessa Liberation Front"}

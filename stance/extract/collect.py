@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from stance.extract.entities import Entity, Registry, drop_the, head_word, org_key
-from stance.extract.lexicon import COMMENTATOR, GROUP_HEADS, GROUP_SYNONYMS, INSTITUTIONS, LEADER_TITLES, MEDIA_NOUNS, ORG_WORDS, SPOKES, WEEKDAYS, observer_pattern
+from stance.extract.lexicon import COMMENTATOR, DECEASED, GROUP_HEADS, GROUP_SYNONYMS, INSTITUTIONS, LEADER_TITLES, MEDIA_NOUNS, ORG_WORDS, SPOKES, WEEKDAYS, observer_pattern
 from stance.extract.ner import repair_people
 from stance.extract.places import Gazetteer
 from stance.extract.roles import acronym_of, appositive, head_role, left_title, speaks_for
@@ -181,6 +181,8 @@ def _register_person(reg: Registry, doc, ent, text: str, pos: int) -> None:
     scholar = ACADEMIC_OF.match(doc.text, ent.end_char)  # 'Soren Caddon of the Institute for Maritime Studies said'
     if (COMMENTATOR.search(described) or scholar) and not LEADER_TITLES.search(title):
         person.is_commentator = True  # ... not 'General Sabine Orrec, known in the ranks as "the Widow of Vell"'
+    if after and DECEASED.match(after.group(1)):
+        person.is_commentator = True  # recalled from history, like a commentator never a party
     if title:
         person.add_alias(f"{title} {text}")
     person.mentions.append(pos)

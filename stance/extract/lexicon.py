@@ -118,12 +118,16 @@ GROUP_SYNONYMS = {"coalition": "alliance", "alliance": "alliance", "front": "mov
 ORG_WORDS = ORG_WORD
 TITLE_WORDS = re.compile(
     r"^(mr|mrs|ms|dr|gen|col|lt|sgt|president|minister|prime|general|colonel|sheikh|emir|king|queen)\.?$", re.IGNORECASE)
+# People the article recalls as dead ("the group's founder, X, who was killed in an ambush in 2029"): history, not a party.
+DECEASED = re.compile(r"^\W*(?:who|whose \w+) (?:was|were|had been) (?:killed|assassinated|executed|murdered|shot dead)|"
+                      r"^\W*who (?:died|was hanged)\b|^\W*the late\b", re.IGNORECASE)
 COMMENTATOR = re.compile(
     r"\b(resident|villager|farmer|trader|seller|vendor|shopkeeper|student|refugee|widow|fisherman|taxi driver|"
     r"(mother|father) of (two|three|four|five|six|seven)|whose (brother|sister|son|daughter|husband|wife|father|mother|"
     r"family|relatives?)|analyst|researcher|professor|lecturer|scholar|expert|academic|lawyer|historian|economist|commentator|"
     r"political scientist|sociologist|columnist|political observer|"
-    r"who (studies|follows|researches|teaches|tracks|monitors)|think[- ]tank|(studies|research) (at|with)|"
+    r"who (studies|follows|researches|teaches|tracks|monitors)|who has (followed|studied|covered|tracked|researched|monitored|written)|"
+    r"specialist|think[- ]tank|(studies|research) (at|with)|"
     r"former (adviser|advisor|official|diplomat))\b",
     re.IGNORECASE,
 )
