@@ -926,3 +926,10 @@ def test_a_place_in_a_clause_after_an_unnamed_spokesman_is_not_his_body():
 def test_commentators_and_the_dead_are_never_parties(sentence):
     r = parties("The Vessa Liberation Front said on Monday it would observe the truce from midnight.\n\n" + sentence)
     assert set(r) == {"Vessa Liberation Front"}
+
+
+def test_an_organisations_member_groups_are_the_organisation():
+    r = parties("The Kuki National Organisation (KNO) said on Friday its fighters would move into camps within a month.\n\n"
+                "A decade ago the KNO's member groups turned down every truce offered to them.")
+    assert set(r) == {"Kuki National Organisation"}
+    assert len(r["Kuki National Organisation"][1]) == 2

@@ -93,6 +93,18 @@ def relative_pronoun(np: NounPhrase, reg: Registry) -> Entity | None:
     return resolve(anchor.head, np.offset, reg) or NOBODY
 
 
+MEMBER_HEADS = frozenset("group member faction unit cadre fighter commander".split())
+
+
+def members_of(np: NounPhrase, reg: Registry) -> Entity | None:
+    """"the KNO's member groups", "the front's fighters": the organisation they belong to."""
+    if np.lemma not in MEMBER_HEADS or np.head.tag_ != "NNS":
+        return None
+    owner = next((c for c in np.head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    org = reg.organisation(owner.text) if owner is not None else None
+    return org if org is not None and not org.is_source else None
+
+
 def collective(np: NounPhrase, reg: Registry) -> Entity | None:
     """'The African Union, the EU and neighbouring states', 'European leaders': one party."""
     found = collective_speaker(np.head, reg)
@@ -369,7 +381,7 @@ def group_noun(np: NounPhrase, reg: Registry) -> Entity | None:
 
 
 RULES: tuple[Rule, ...] = (
-    dateline, relative_pronoun, collective, counted_collective, country_name, place_subject, named_person,
+    dateline, relative_pronoun, members_of, collective, counted_collective, country_name, place_subject, named_person,
     appositive_person, issued_by, unnamed_speaker, personal_pronoun, surname, source, plural_pronoun,
     unresolvable_pronoun, organisation, country_body, unknown_subject, epithet, the_government, group_noun,
 )
