@@ -932,3 +932,9 @@ def test_an_organisations_member_groups_are_the_organisation():
     r = parties("The Kuki National Organisation (KNO) said on Friday its fighters would move into camps within a month.\n\n"
                 "The KNO's member groups said on Saturday that they would observe the truce.")
     assert set(r) == {"Kuki National Organisation"}
+
+
+def test_a_body_named_for_a_list_of_states_keeps_the_whole_list():
+    r = parties("The three-nation Arab League committee of Saudi Arabia, Morocco and Algeria, which brokered the truce, "
+                "urged both sides to keep the ceasefire.")
+    assert "Arab League committee of Saudi Arabia, Morocco and Algeria" in r

@@ -50,11 +50,30 @@ def extend_of(doc, ent, text: str) -> str:
             tail.extend(t.text for t in doc[j : k + 1])
             j = k + 1
         if tail:
-            return " ".join([text, doc[i].lower_, *lead, *tail])
+            return " ".join([text, doc[i].lower_, *lead, *tail]) + _state_list(doc, j)
     if (re.search(r" (?:for|of) ", text) and i + 2 < len(doc) and doc[i].lower_ == "in" and doc[i + 1].pos_ == "PROPN"
             and doc[i + 1].ent_type_ in ("GPE", "") and doc[i + 2].is_punct):
         return f"{text} in {doc[i + 1].text}"  # 'Movement for Democracy' + 'in Liberia,'
     return text
+
+
+def _state_list(doc, j: int) -> str:
+    """', Morocco and Algeria' after 'committee of Saudi Arabia': the rest of a list of states the name
+    runs on with ("the Arab League committee of Saudi Arabia, Morocco and Algeria")."""
+    names, k = [], j
+    while k < len(doc) and doc[k].text in (",", "and"):
+        last = doc[k].lower_ == "and" or (doc[k].text == "," and k + 1 < len(doc) and doc[k + 1].lower_ == "and")
+        k += 2 if doc[k].text == "," and last else 1
+        run = []
+        while k < len(doc) and doc[k].ent_type_ == "GPE" and doc[k].text[:1].isupper():
+            run.append(doc[k].text)
+            k += 1
+        if not run:
+            return ""
+        names.append((" and " if last else ", ") + " ".join(run))
+        if last:
+            return "".join(names)
+    return ""
 
 
 HYPHEN_TAIL = re.compile(r"-[A-Za-z]+(?:-[A-Za-z]+)*(?: [A-Z][a-z]+)*")
