@@ -938,3 +938,9 @@ def test_a_body_named_for_a_list_of_states_keeps_the_whole_list():
     r = parties("The three-nation Arab League committee of Saudi Arabia, Morocco and Algeria, which brokered the truce, "
                 "urged both sides to keep the ceasefire.")
     assert "Arab League committee of Saudi Arabia, Morocco and Algeria" in r
+
+
+def test_a_counted_collective_of_a_named_bloc_is_one_party():
+    r = parties("The five parties of the Hollinmoor opposition bloc said on Saturday that they would back the "
+                "government's truce in parliament, but that two things had to be settled first.")
+    assert "five parties of the Hollinmoor opposition bloc" in {n.removeprefix("The ").removeprefix("the ") for n in r}

@@ -129,3 +129,12 @@ def test_the_lexical_rule_hears_positions_worded_without_a_truce_word(text):
 
 def test_moving_into_camps_is_about_the_halt():
     assert relevant("The UPF said two matters had to be settled before its cadres moved into camps.")
+
+
+@pytest.mark.parametrize("text", [
+    "Colonel Aurel Rask ordered two battalions forward to the edge of the harbour on Tuesday.",
+    "The leadership has kept army units in the hills confined to their posts since the talks resumed.",
+    "The associations said not one of their vessels would carry a rifle for the rebels.",
+])
+def test_positions_shown_by_orders_and_troop_movements_are_about_the_halt(text):
+    assert relevant(text)

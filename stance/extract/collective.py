@@ -88,8 +88,9 @@ def _qualified(head, reg: Registry) -> bool:
     named = [m for m in mods if m.text[:1].isupper() or m.lower_ in words["qualifiers"]
              or (m.dep_ == "poss" and m.tag_ == "NNS")]  # "the fishermen's unions"
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):  # 'of the three coastal provinces'
-        named += [p for p in prep.children if p.dep_ == "pobj" and p.tag_ in ("NNS", "NNPS", "NNP") and (
-            p.text[:1].isupper() or any(m.dep_ in ("compound", "amod", "nummod") for m in p.children))]
+        named += [p for p in prep.children if p.dep_ == "pobj" and (p.tag_ in ("NNS", "NNPS", "NNP") and (
+            p.text[:1].isupper() or any(m.dep_ in ("compound", "amod", "nummod") for m in p.children))
+            or any(m.dep_ in ("compound", "amod") and m.text[:1].isupper() for m in p.children))]  # 'of the Hollinmoor opposition bloc'
     if not named:
         return False
     countries = {reg.country_of(m.text) for m in named if m.text[:1].isupper()}
