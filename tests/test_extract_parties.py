@@ -944,3 +944,12 @@ def test_a_counted_collective_of_a_named_bloc_is_one_party():
     r = parties("The five parties of the Hollinmoor opposition bloc said on Saturday that they would back the "
                 "government's truce in parliament, but that two things had to be settled first.")
     assert "five parties of the Hollinmoor opposition bloc" in {n.removeprefix("The ").removeprefix("the ") for n in r}
+
+
+def test_officials_of_a_named_ministry_speak_for_the_government():
+    r = parties("IMPHAL, Aug 3 — India said on Friday it would keep army units in the hills confined to their posts.\n\n"
+                "According to officials in the Union Home Ministry, that order will stay in force \"for as long as the "
+                "talks need.\"")
+    assert "Union Home Ministry" not in r
+    _, sts = find(r, "India")
+    assert any("Union Home Ministry" in s.text for s in sts)

@@ -121,6 +121,7 @@ TITLE_WORDS = re.compile(
 # People the article recalls as dead ("the group's founder, X, who was killed in an ambush in 2029"): history, not a party.
 DECEASED = re.compile(r"^\W*(?:who|whose \w+) (?:was|were|had been) (?:killed|assassinated|executed|murdered|shot dead)|"
                       r"^\W*who (?:died|was hanged)\b|^\W*the late\b", re.IGNORECASE)
+MINISTRY = re.compile(r"\b(ministry|presidency|cabinet|foreign office)\b", re.IGNORECASE)
 COMMENTATOR = re.compile(
     r"\b(resident|villager|farmer|trader|seller|vendor|shopkeeper|student|refugee|widow|fisherman|taxi driver|"
     r"(mother|father) of (two|three|four|five|six|seven)|whose (brother|sister|son|daughter|husband|wife|father|mother|"

@@ -26,6 +26,7 @@ from stance.extract.lexicon import (
     GENERIC_GROUPS,
     GROUP_HEADS,
     MEDIA_NOUNS,
+    MINISTRY,
     ORG_WORDS,
     PERSONAL_PRONOUNS,
     SOURCE_NOUNS,
@@ -38,7 +39,6 @@ from stance.extract.states import country_body, country_name, place_subject, sea
 from stance.extract.unnamed import unnamed
 from stance.names import LEADING_ARTICLE, bare_name
 
-MINISTRY = re.compile(r"\b(ministry|presidency|cabinet|foreign office)\b", re.IGNORECASE)
 
 DATELINE_TOKENS = 16
 

@@ -11,7 +11,7 @@ import re
 
 from stance.extract.coref import main_government
 from stance.extract.entities import Entity, Registry
-from stance.extract.lexicon import ANONYMOUS_HEADS, GOVERNMENT_WORDS, ORG_WORDS, SPOKES
+from stance.extract.lexicon import ANONYMOUS_HEADS, GOVERNMENT_WORDS, MINISTRY, ORG_WORDS, SPOKES
 from stance.names import bare_name
 
 ARMY = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+(?:an|ian|ese|i|ish))\s+(army|military)\b")
@@ -30,6 +30,10 @@ def body_of(reg: Registry, toks, ents) -> Entity | None:
         country = reg.country_of(name.split()[0]) if name.split() else None
         if e.label_ == "ORG" and country and GOVERNMENT_WORDS.search(name):
             return reg.government(country)
+        if e.label_ == "ORG" and MINISTRY.search(name) and not country:  # 'officials in the Union Home Ministry'
+            found = main_government(reg)
+            if found is not None:
+                return found
         if e.label_ == "ORG" and not reg.is_outlet(name) and reg.organisation(name) is not None:
             return reg.organisation(name)
     for e in ents:
