@@ -267,3 +267,9 @@ def test_real_wordings_of_halts_refusals_and_terms(text, label):
 def test_a_position_dated_by_a_month_abbreviation_is_recalled():
     assert recalled("General Karam had accepted the League's call for a ceasefire on Sept. 22, ending six months of duels.")
     assert not recalled("General Karam said on Tuesday he accepted the League's call for a ceasefire.")
+
+
+def test_a_position_a_decade_ago_or_late_in_a_past_month_is_recalled():
+    assert recalled("A decade ago, at the height of the clashes, the member groups turned down every truce offered to them.")
+    assert recalled("In late August, after the first exchange of fire, the movement agreed to a 48-hour pause.")
+    assert not recalled("The movement said on Monday it agreed to a 48-hour pause.")
