@@ -113,28 +113,14 @@ def test_refugee_camps_are_not_the_fighters_camps():
     "There would be calm on the river \"on the day the last barge leaves,\" the cabinet said.",
     "The admiral said the fleet had orders to keep up the bombardment until then.",
     "He said the volunteers would take down their roadblocks the hour the army called off its night raids.",
-])
-def test_positions_in_the_words_real_pages_use_are_relevant(text):
-    assert relevant(text)
-
-
-@pytest.mark.parametrize("text", [
+    # positions worded without a truce word, or shown by orders and troop movements (ninth session)
     "The minister said police operations in the hills would carry on as before.",
     "The front said its commandos had been ordered to carry out no operation of any kind until April.",
     "The deputy mayor said the town would take every quiet night it is given.",
-])
-def test_the_lexical_rule_hears_positions_worded_without_a_truce_word(text):
-    assert relevant(text)
-
-
-def test_moving_into_camps_is_about_the_halt():
-    assert relevant("The UPF said two matters had to be settled before its cadres moved into camps.")
-
-
-@pytest.mark.parametrize("text", [
+    "The UPF said two matters had to be settled before its cadres moved into camps.",
     "Colonel Aurel Rask ordered two battalions forward to the edge of the harbour on Tuesday.",
     "The leadership has kept army units in the hills confined to their posts since the talks resumed.",
     "The associations said not one of their vessels would carry a rifle for the rebels.",
 ])
-def test_positions_shown_by_orders_and_troop_movements_are_about_the_halt(text):
+def test_positions_in_the_words_real_pages_use_are_relevant(text):
     assert relevant(text)
