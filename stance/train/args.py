@@ -28,7 +28,7 @@ class TrainConfig:
     method: Literal["finetune", "entail", "setfit"] = "finetune"
     output_dir: str = "models/default"
     seed: int = 13
-    epochs: int = 3
+    epochs: int = 2
     batch_size: int = 16
     group_by_length: bool = True
     learning_rate: float = 3e-4
