@@ -90,7 +90,7 @@ def subject(verb):
         return max((c for c in real if c.i < verb.i), key=lambda c: c.i, default=real[0])
     if real or subjects:
         first = (real or subjects)[0]
-        return _name_before(verb) if first.i > verb.i and first.pos_ != "PROPN" and _name_before(verb) else first
+        return (_name_before(verb) if first.i > verb.i and first.pos_ != "PROPN" else None) or first
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subject(verb.head)
     return fronted_apposition(verb)
@@ -114,7 +114,7 @@ def _name_before(verb):
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.is_punct and before.text == ",":
         before = verb.doc[verb.i - 2] if verb.i > 1 else None
-    if before is not None and before.dep_ == "appos" and before.ent_type_ == "PERSON" and before.i < verb.i:
+    if before is not None and before.dep_ == "appos" and before.ent_type_ == "PERSON":
         return before
     return None
 

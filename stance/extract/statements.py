@@ -128,6 +128,7 @@ def extract_statements(parsed: list[tuple[int, object]], reg: Registry) -> list[
             if speaks_in_person(used, found):
                 speaker_at = (count, found.party)
             para_owner = found
+            # a government here is most often a name the resolver could place nowhere else ("Nino Beridze, a historian, answered")
             introduced = found.party if found.form in ("indirect_speech", "reported_position") and found.party.kind != "government" else None
             out.extend(_statement(found, p) for p in pending)
             pending = []
