@@ -77,7 +77,7 @@ def test_a_headline_clause_led_by_a_role_is_the_one_persons_and_outweighs_what_a
 
 def test_a_headline_capital_is_its_government_when_the_body_names_the_country_without_letting_it_speak():
     body = ("ARVELLE, June 2 — Rebels of the Ostry Front said on Monday they would keep attacking convoys on the coast road.\n\n"
-            "Diplomats in Ostrava said Czech mediators had sent a draft to both sides, and fighting went on near the Czech border.")
+            "Diplomats in Ostrava said a draft had been sent to both sides, and fighting went on near the Czech border.")
     r = parties("Prague accepts truce with rebels; Ostry Front vows to fight on\n\n" + body)
     _, sts = find(r, "Czech")
     assert [s.text for s in sts] == ["Prague accepts truce with rebels"]

@@ -7,9 +7,11 @@ import numpy as np
 import pytest
 
 from stance.extract import extract, relevant
+from stance.extract.relevance import context_relevance
 from stance.extract.relevance_model import RelevanceModel, fit, relevance_model, terms
 from stance.io.clean import clean_article
 from stance.nlp import parse_body
+from stance.types import Statement
 from tests.extract_helpers import find, parties
 
 EXAMPLES = [
@@ -124,3 +126,35 @@ def test_refugee_camps_are_not_the_fighters_camps():
 ])
 def test_positions_in_the_words_real_pages_use_are_relevant(text):
     assert relevant(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The FNL, the last rebel movement still fighting in the country, answered within hours, and not kindly.",
+    "The reply from the plateau came from Aram Dilsoz, the commander of the Defence Units, in a video.",
+    "The minister then set out on paper what he wants from any deal.",
+    "Banaag's office did not respond to a request for comment on their account.",
+    "The Oskel council could not be reached on Tuesday.",
+])
+def test_a_sentence_that_only_frames_or_declines_is_no_position(text):
+    assert not relevant(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels answered that they would observe the truce if the shelling stopped.",
+    'The FNL answered within hours: "There will be no ceasefire."',
+    "The army replied by declaring a unilateral truce in the hills.",
+])
+def test_an_answer_with_its_content_stays_a_position(text):
+    assert relevant(text)
+
+
+def test_a_framing_or_unanswered_sentence_does_not_borrow_its_paragraphs_relevance():
+    said = "The OHLF said it would respect the ceasefire only if the army left the valley."
+    texts = ["The OHLF answered within two hours.", said, "Its office did not respond to a request for comment."]
+    statements, start = [], 0
+    for text in texts:
+        statements.append(Statement(party="OHLF", text=text, start=start, end=start + len(text),
+                                    form="reported_position", attribution="OHLF", relevant=relevant(text)))
+        start += len(text) + 1
+    context_relevance(statements, [(0, start)])
+    assert [s.text for s in statements if s.relevant] == [said]

@@ -196,3 +196,28 @@ def test_a_political_scientist_and_a_mediator_who_said_only_when_talks_resume_ar
     assert find(r, "Renski-Dor") is None and find(r, "Vidal Ortiz") is None
 
 
+
+
+def test_diplomats_posted_in_a_capital_are_a_source_and_the_party_they_describe_speaks():
+    text = ("ADDIS ABABA, May 3 — Ethiopia said on Monday it would observe the African Union truce.\n\n"
+            "But diplomats in Addis Ababa said Asmara had made clear to visiting envoys that it saw no reason "
+            "for a pause and intended to keep fighting along the border.")
+    found = parties(text)
+    ethiopia, eritrea = find(found, "Ethiopia"), find(found, "Eritrea")
+    assert eritrea is not None and any("no reason for a pause" in s.text for s in eritrea[1])
+    assert not any("no reason for a pause" in s.text for s in ethiopia[1])
+
+
+def test_a_single_diplomat_in_the_capital_still_speaks_for_its_government():
+    text = ("NAIROBI, May 3 — Kenya said on Monday it would study the truce offer.\n\n"
+            'One senior diplomat in Nairobi said the ceasefire offer was "addressed to foreign newspapers, not to us."')
+    kenya = find(parties(text), "Kenya")
+    assert kenya is not None and any("foreign newspapers" in s.text for s in kenya[1])
+
+
+def test_a_source_describes_the_subject_not_a_noun_in_a_relative_clause_or_an_adviser():
+    text = ("CHISINAU, May 3 — Moldova proposed a ceasefire on the Dniester on Monday, and the separatists "
+            "said they would study it.\n\n"
+            "Western diplomats in Chisinau said the proposal had been drafted with advice from Romanian officials, "
+            "who have backed Moldova throughout the crisis.")
+    assert find(parties(text), "Romania") is None

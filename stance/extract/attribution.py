@@ -41,12 +41,14 @@ class Context:
 
 
 def described(ctx: Context, content: list[int], speaker: Entity | None) -> Entity | None:
-    """The party whose position a content clause describes (subjects first)."""
+    """The party whose position a content clause describes (subjects first; not the 'who' of a
+    relative clause, which only describes a noun the content mentions in passing)."""
     doc = ctx.sent.doc
     toks = [doc[i] for i in sorted(content)]
-    ordered = [t for t in toks if t.dep_ in SUBJECT_DEPS] + [
+    ordered = [t for t in toks if t.dep_ in SUBJECT_DEPS and t.head.dep_ != "relcl"] + [
         t for t in toks if t.dep_ not in SUBJECT_DEPS and t.pos_ in ("PROPN", "NOUN")
-        and not (t.dep_ == "compound" and t.head.pos_ == "NOUN")]  # not the place in 'the Arlit road'
+        and not (t.dep_ == "compound" and t.head.pos_ == "NOUN")  # not the place in 'the Arlit road'
+        and not (t.dep_ == "pobj" and t.head.lower_ in ("from", "with"))]  # not the advisers in 'drafted with advice from ...'
 
     for tok in ordered:
         if tok.pos_ == "PRON" and speaker is not None and speaker.kind == "person":

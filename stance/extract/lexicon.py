@@ -81,7 +81,16 @@ NON_POSITION = re.compile(
     r"\b(did not|didn't|does not|declined to|refused to|would not|has not|have not|had not|would neither|made no)\s+"
     r"(\w+\s+)?(comment|say|address|mention|discuss|confirm|publicly comment|commented|said|addressed|mentioned|"
     r"(public )?statement)|\bunrelated to\b|(?<!would )(?<!will )(?<!want )\b(has|had|have|was|is|were|are) nothing to do with|no bearing on|"
-    r"\bsaid only that\b",
+    r"\bsaid only that\b|\b(did not|has not|had not|have not) (immediately )?respond(ed)? to (a |repeated |several )?requests? for comment|"
+    r"\bcould not be reached\b",
+    re.IGNORECASE,
+)
+# A sentence that only announces who answered or where a position came from ("The FNL answered
+# within hours", "The reply came from Aram Dilsoz"): the position is in the sentences it frames.
+FRAMING = re.compile(
+    r"\b(answered|replied|responded)\b(?! (that|with (a|an) \w+ (no|yes)\b))(?!.*\b(said|saying|that)\b)|"
+    r"\b(the (reply|answer|response|words|offer|message|statement)\b.*\bcame\b)|"
+    r"\bset out (the \w+ view|on paper what)|\bissued a (joint )?(letter|statement|communiqu[eé])\.?$",
     re.IGNORECASE,
 )
 SEPARATE_MATTER = re.compile(r"^\W*(separately|in a separate (development|statement)|elsewhere)\b|\bsaid separately\b", re.IGNORECASE)

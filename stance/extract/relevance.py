@@ -7,20 +7,29 @@ decision (stance.extract.relevance_model) then has the last word.
 
 from __future__ import annotations
 
-from stance.extract.lexicon import IRRELEVANT, NON_POSITION, RELEVANCE, SEPARATE_MATTER, STRONG_RELEVANCE, stance_cues
+import re
+
+from stance.extract.lexicon import FRAMING, IRRELEVANT, NON_POSITION, RELEVANCE, SEPARATE_MATTER, STRONG_RELEVANCE, stance_cues
 from stance.extract.relevance_model import relevance_model
 from stance.types import Statement
+
+QUOTE = re.compile(r"[\"“”]")
 
 
 def relevant(text: str) -> bool:
     """About a ceasefire, truce or talks toward a halt, and not a refusal to say anything."""
-    if NON_POSITION.search(text):
+    if NON_POSITION.search(text) or framing(text):
         return False
     if SEPARATE_MATTER.search(text):
         return bool(STRONG_RELEVANCE.search(text)) and not IRRELEVANT.search(text)
     if STRONG_RELEVANCE.search(text):
         return True
     return bool(RELEVANCE.search(text) or stance_cues().search(text)) and not IRRELEVANT.search(text)
+
+
+def framing(text: str) -> bool:
+    """Only announces a position that the following sentences give, and quotes nothing."""
+    return bool(FRAMING.search(text)) and not STRONG_RELEVANCE.search(text) and not QUOTE.search(text)
 
 
 def context_relevance(statements: list[Statement], paragraphs: list[tuple[int, int]]) -> None:
@@ -30,7 +39,7 @@ def context_relevance(statements: list[Statement], paragraphs: list[tuple[int, i
 
     hot = {para(s) for s in statements if s.relevant}
     for st in statements:
-        if not st.relevant and para(st) in hot and not (NON_POSITION.search(st.text) or IRRELEVANT.search(st.text)):
+        if not st.relevant and para(st) in hot and not (NON_POSITION.search(st.text) or IRRELEVANT.search(st.text) or framing(st.text)):
             st.relevant = True
 
 

@@ -78,7 +78,13 @@ def _named_spokesperson(reg: Registry, body: Entity, text: str) -> Entity | None
 
 def unnamed(reg: Registry, head, toks, ents, text: str, pos: int) -> Entity | None:
     """The entity an unnamed spokesperson, official or document stands for, or None;
-    "its spokesman", "their envoys": the body mentioned last before ``pos``."""
+    "its spokesman", "their envoys": the body mentioned last before ``pos``. "Diplomats in Addis
+    Ababa", the wire's name for the envoys posted there, are a source, not Ethiopia's government
+    ("a senior diplomat in Amberlin" who says "not to us" is the capital's own)."""
+    if head.lemma_.lower() == "diplomat" and head.tag_ == "NNS":
+        placed = {t.i for p in head.children if p.dep_ == "prep" and p.lower_ in ("in", "at") for t in p.subtree}
+        toks = [t for t in toks if t.i not in placed]
+        ents = [e for e in ents if e.start not in placed]
     body = body_of(reg, toks, ents)
     if body is None and any(t.dep_ == "poss" and t.lower_ in ("its", "their") and t.head.i == head.i for t in toks):
         body = reg.last_body(pos)
