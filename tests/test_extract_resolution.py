@@ -221,3 +221,16 @@ def test_a_source_describes_the_subject_not_a_noun_in_a_relative_clause_or_an_ad
             "Western diplomats in Chisinau said the proposal had been drafted with advice from Romanian officials, "
             "who have backed Moldova throughout the crisis.")
     assert find(parties(text), "Romania") is None
+
+
+def test_a_mostly_quoted_sentence_belongs_to_the_party_that_opens_it_and_an_unplaced_quote_to_the_paragraphs_speaker():
+    text = ("HALVIK, Nov 12 — Fighting went on along the ridge on Tuesday.\n\n"
+            "Norway's defence ministry said its guns had stayed silent since midnight and would stay silent "
+            '"as long as the ridge is quiet." "We have stopped, we have told the whole world that we have stopped, and '
+            'the only sound on the ridge now comes from the other side," a ministry official told reporters. '
+            "Sweden's foreign ministry dismissed the Norwegian halt as \"a ceasefire announced by an army that has run "
+            'out of shells and hopes nobody will notice."')
+    found = parties(text)
+    norway, sweden = find(found, "Norway"), find(found, "Sweden")
+    assert sweden is not None and [s.text[:30] for s in sweden[1]] == ["Sweden's foreign ministry dism"]
+    assert any(s.text.startswith('"We have stopped') for s in norway[1])

@@ -114,11 +114,14 @@ def extract_statements(parsed: list[tuple[int, object]], reg: Registry) -> list[
             in_quote = quoted > 0.5 * length
             ctx = Context(reg, sent, offset, runs, para_text, has_quote=quoted > 0.3 * length,
                           previous_speaker=speaker_at[1] if speaker_at[0] == count - 1 else None)
-            frames = frames_of(sent, in_quote)
+            lead = next((t for t in sent if t.is_alpha), None)  # 'X dismissed the halt as "...": X's own words, mostly quoted
+            frames = frames_of(sent, in_quote and (lead is None or any(a <= lead.idx < b for a, b in runs)))
             frames = [f for f in frames if not _reports_a_speaker(f, frames, ctx)]
             found, used = _first_owner(frames, ctx, para_owner)
             if found is None:
-                if in_quote:
+                if in_quote and frames and para_owner is not None:  # '"...," a ministry official said' after the ministry spoke
+                    out.append(_statement(para_owner, record))
+                elif in_quote:
                     pending.append(record)
                 continue
             if not in_quote:
