@@ -953,3 +953,11 @@ def test_officials_of_a_named_ministry_speak_for_the_government():
     assert "Union Home Ministry" not in r
     _, sts = find(r, "India")
     assert any("Union Home Ministry" in s.text for s in sts)
+
+
+def test_some_of_a_plural_beside_named_bodies_is_one_collective_but_not_beside_people():
+    r = parties("The Northern Concord, the Azure League and three of the two countries' neighbours put forward a joint "
+                "plan for a three-phase truce last week.")
+    assert list(r) == ["The Northern Concord, the Azure League and three of the two countries' neighbours"]
+    r = parties("The villagers and two of her own officers urged the governor to accept the truce.")
+    assert not any("officers" in k for k in r)

@@ -76,9 +76,17 @@ def _is_body(tok) -> bool:
 
 
 def _body_noun(tok) -> bool:
-    """A common noun for one body ("the Catholic diocese of Myitkyina", "a group of elders"),
-    a member of a list only beside a named body: "the army and the government" stay apart."""
-    return tok.pos_ == "NOUN" and bool(ORG_WORD.match(tok.text))
+    """A common noun for one body ("the Catholic diocese of Myitkyina", "a group of elders") or
+    some of a plural, a member of a list only beside a named body: "the army and the government"
+    stay apart."""
+    return tok.pos_ == "NOUN" and bool(ORG_WORD.match(tok.text)) or _counted(tok)
+
+
+def _counted(tok) -> bool:
+    """Some of a plural ("three of the two countries' neighbours"): bodies beside a named one,
+    never on their own ("villagers and two of her own officers" are people)."""
+    return tok.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        p.dep_ == "pobj" and p.tag_ in ("NNS", "NNPS") for p in c.children) for c in tok.children)
 
 
 def _qualified(head, reg: Registry) -> bool:
