@@ -35,7 +35,7 @@ from stance.extract.lexicon import (
 )
 from stance.extract.ner import joins
 from stance.extract.phrase import NOBODY, SUBJECT_OR_ROOT, NounPhrase, Rule
-from stance.extract.states import country_body, country_name, place_subject, seat_government, the_government
+from stance.extract.states import country_body, country_name, home_government, place_subject, the_government
 from stance.extract.unnamed import unnamed
 from stance.names import LEADING_ARTICLE, bare_name
 
@@ -268,7 +268,7 @@ def organisation(np: NounPhrase, reg: Registry) -> Entity | None:
     if reg.is_outlet(name):
         return reg.by_key.get("s:" + name.lower()) or reg.anonymous_source(name)
     country = reg.places.country_from(np.text) if MINISTRY.search(name) else None
-    home = (coref.main_government(reg) or seat_government(reg)) if MINISTRY.search(name) else None
+    home = home_government(reg) if MINISTRY.search(name) else None
     gov = reg.government(country) if country else home
     if gov is not None:  # "the Russian Foreign Ministry": Russia's government; "the home ministry": the article's
         gov.add_alias(np.text.split(",")[0])

@@ -74,7 +74,7 @@ def the_government(np: NounPhrase, reg: Registry) -> Entity | None:
     """'the government', 'the federal government', 'the presidency': the article's main government; "Pallune's
     government", "the authorities in Velsgrad", "the leadership in Comrat": that place's, even when no gazetteer knows it."""
     if np.lemma == "ministry" and np.definite and not any(t.text[:1].isupper() for t in np.toks if t.lower_ != "the"):
-        return coref.main_government(reg) or seat_government(reg)  # 'the interior ministry said'
+        return home_government(reg)  # 'the interior ministry said'
     if np.lemma not in ("government", "authority", "presidency", "leadership") or np.head.tag_ != ("NNS" if np.lemma == "authority" else "NN"):
         return None  # 'the governments said': several, not the article's own
     toks = [t for t in np.toks if t.dep_ not in ("case", "punct") and t.lower_ not in GOVERNMENT_ADJECTIVES]
@@ -112,6 +112,11 @@ def seat_government(reg: Registry) -> Entity | None:
     no government has spoken yet to be 'the government'."""
     seats = _seats(reg)
     return reg.government(seats.pop()) if len(seats) == 1 else None
+
+
+def home_government(reg: Registry) -> Entity | None:
+    """Whose a ministry with no country is: the article's main government, else its one seat's."""
+    return coref.main_government(reg) or seat_government(reg)
 
 
 def unnamed_government(np: NounPhrase, reg: Registry) -> Entity | None:

@@ -11,6 +11,7 @@ import re
 
 from stance.extract.coref import main_government
 from stance.extract.entities import Entity, Registry
+from stance.extract.states import home_government
 from stance.extract.lexicon import ANONYMOUS_HEADS, GOVERNMENT_WORDS, MINISTRY, ORG_WORDS, SPOKES
 from stance.names import bare_name
 
@@ -31,7 +32,7 @@ def body_of(reg: Registry, toks, ents) -> Entity | None:
         if e.label_ == "ORG" and country and GOVERNMENT_WORDS.search(name):
             return reg.government(country)
         if e.label_ == "ORG" and MINISTRY.search(name) and not country:  # 'officials in the Union Home Ministry'
-            found = main_government(reg)
+            found = home_government(reg)
             if found is not None:
                 return found
         if e.label_ == "ORG" and not reg.is_outlet(name) and reg.organisation(name) is not None:
