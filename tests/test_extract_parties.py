@@ -961,3 +961,15 @@ def test_some_of_a_plural_beside_named_bodies_is_one_collective_but_not_beside_p
     assert list(r) == ["The Northern Concord, the Azure League and three of the two countries' neighbours"]
     r = parties("The villagers and two of her own officers urged the governor to accept the truce.")
     assert not any("officers" in k for k in r)
+
+
+def test_a_group_noun_with_a_named_apposition_is_the_body_it_names():
+    r = parties("KORALT, March 3 — The Serrat Valley Autonomy Movement (SVAM) rebels said on Tuesday they would halt all "
+                "military operations for a month.\n\n"
+                "\"Two sentences separate us from a ceasefire,\" the Serrat People's Assembly said on Monday. "
+                "The insurgents' political wing, the Serrat People's Assembly, said it accepted the truce plan "
+                "\"in principle\" but wanted two points settled first.")
+    _, assembly = find(r, "Serrat People's Assembly")
+    _, svam = find(r, "Serrat Valley Autonomy Movement")
+    assert any("in principle" in s.text for s in assembly)
+    assert not any("in principle" in s.text for s in svam)
