@@ -72,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         secs = time.perf_counter() - t0
         print(f"== {name}: parties P={scores['precision']:.3f} R={scores['recall']:.3f} F1={scores['f1']:.3f} "
               f"(tp {scores['tp']}, predicted {scores['predicted']}, gold {scores['gold']}); evidence overlap "
-              f"P={scores['evidence_precision']:.3f} R={scores['evidence_recall']:.3f} F1={scores['evidence_f1']:.3f}; "
+              f"P={scores['evidence_precision']:.3f} R={scores['evidence_recall']:.3f} F1={scores['evidence_f1']:.3f}, "
+              f"another party's {scores['evidence_misattributed']:.3f}; "
               f"{secs:.1f} s")
         for kind, k in scores["by_kind"].items():
             print(f"   {kind:<14} P={k['precision']:.3f} R={k['recall']:.3f} (tp {k['tp']}, predicted {k['predicted']}, gold {k['gold']})")

@@ -56,6 +56,16 @@ def test_evidence_overlap_by_span():
     assert s["evidence_recall"] == 0.5 and s["evidence_precision"] == 0.5
 
 
+def test_evidence_gold_gives_to_another_party_is_counted_as_misattributed():
+    g = gold(gp("Vladimir Putin", evidence=[(0, 100)]), gp("Ukraine", evidence=[(200, 300)]))
+    own = Statement(party="Putin", text="", start=0, end=100, form="direct_quote", attribution="")
+    theirs = Statement(party="Putin", text="", start=200, end=300, form="direct_quote", attribution="")
+    nobodys = Statement(party="Putin", text="", start=500, end=600, form="direct_quote", attribution="")
+    s = party_prf([[(Party("Vladimir Putin"), [own, theirs, nobodys])]], [g])
+    assert s["evidence_precision"] == pytest.approx(1 / 3)
+    assert s["evidence_misattributed"] == pytest.approx(1 / 3)
+
+
 def test_empty_and_mismatched_inputs():
     empty = party_prf([[]], [gold()])
     assert empty["precision"] == 1.0 and empty["recall"] == 1.0 and empty["tp"] == 0

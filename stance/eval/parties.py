@@ -80,12 +80,14 @@ def party_prf(predicted, gold) -> dict:
     ``predicted[i]`` lists the predicted parties of ``gold[i]`` (Party, PartyStance,
     (Party, statements) or a JSON party dict). ``misses``, ``false_positives`` and
     ``non_parties_reported`` name the article file and party so that a report can list
-    them; ``by_kind`` holds P/R per party kind.
+    them; ``by_kind`` holds P/R per party kind; ``evidence_misattributed`` is the share of a matched
+    party's evidence that gold gives to another party of the article (A's words shown as B's).
     """
     if len(predicted) != len(gold):
         raise ValueError(f"{len(predicted)} predictions for {len(gold)} gold articles")
     tp = n_pred = n_gold = 0
     ev = [0, 0, 0, 0]
+    misattributed = 0  # predicted evidence that gold gives to another party of the article
     misses: list[dict] = []
     false_positives: list[dict] = []
     non_parties: list[dict] = []
@@ -111,8 +113,12 @@ def party_prf(predicted, gold) -> dict:
         matched_g = {id(g) for _, g in pairs}
         name = getattr(art.path, "name", str(art.path))
         for p, g in pairs:
-            got = evidence_overlap(coerce_party(p).evidence, [(e.start, e.end) for e in g.evidence])
+            spans = coerce_party(p).evidence
+            own = [(e.start, e.end) for e in g.evidence]
+            got = evidence_overlap(spans, own)
             ev = [a + b for a, b in zip(ev, got)]
+            others = [(e.start, e.end) for o in art.parties if o is not g for e in o.evidence if e.start >= 0]
+            misattributed += sum(_covered(s, others) and not _covered(s, own) for s in spans)
         misses += [{"article": name, "party": g.name} for g in art.parties if id(g) not in matched_g]
         false_positives += [{"article": name, "party": coerce_party(p).name} for p in preds if id(p) not in matched_p]
         non_parties += [{"article": name, "party": n} for n in reported_non_parties(preds, art, pairs)]
@@ -123,6 +129,7 @@ def party_prf(predicted, gold) -> dict:
         "precision": p, "recall": r, "f1": f, "tp": tp, "predicted": n_pred, "gold": n_gold,
         "evidence_recall": ev_r, "evidence_precision": ev_p,
         "evidence_f1": 2 * ev_p * ev_r / (ev_p + ev_r) if ev_p + ev_r else 0.0,
+        "evidence_misattributed": misattributed / ev[3] if ev[3] else 0.0,
         "misses": misses, "false_positives": false_positives,
         "by_kind": _by_kind(kinds), "non_parties_reported": non_parties,
     }

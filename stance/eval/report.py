@@ -235,6 +235,9 @@ def to_markdown(report: Report, problems: list[str] | None = None) -> str:
     ex = report.extraction
     lines += ["## Party extraction", "", "| precision | recall | F1 | evidence P | evidence R | evidence F1 |", "|---|---|---|---|---|---|",
               "| " + " | ".join(_fmt(ex.get(k)) for k in ("precision", "recall", "f1", "evidence_precision", "evidence_recall", "evidence_f1")) + " |", ""]
+    if ex.get("evidence_misattributed") is not None:
+        lines += [f"Evidence of a matched party that gold gives to another party of the article: "
+                  f"{_fmt(ex['evidence_misattributed'])} of its evidence sentences.", ""]
     kinds = {k: v for k, v in (ex.get("by_kind") or {}).items() if k != "unlabelled"}
     if kinds:
         lines += ["Parties by kind (gold `party_kind`; an unmatched prediction counts under the kind its own record "
