@@ -11,8 +11,8 @@ import re
 
 from stance.extract.coref import main_government
 from stance.extract.entities import Entity, Registry
-from stance.extract.states import home_government
 from stance.extract.lexicon import ANONYMOUS_HEADS, GOVERNMENT_WORDS, MINISTRY, ORG_WORDS, SPOKES
+from stance.extract.states import home_government
 from stance.names import bare_name
 
 ARMY = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+(?:an|ian|ese|i|ish))\s+(army|military)\b")
