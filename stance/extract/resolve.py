@@ -351,17 +351,12 @@ def epithet(np: NounPhrase, reg: Registry) -> Entity | None:
 
 def group_noun(np: NounPhrase, reg: Registry) -> Entity | None:
     """'the coalition', "Zanbaria's main rebel coalition", 'the guerrillas': the named group of
-    that kind; 'the RDF rebels', "the insurgents' political wing, the Serrat People's Assembly":
-    the group the phrase names."""
+    that kind; 'the RDF rebels', "the political wing, the X Assembly": the group the phrase names."""
     word = np.head.lower_ if np.head.lower_ in GROUP_HEADS | GENERIC_GROUPS else np.lemma
     if word not in GROUP_HEADS | GENERIC_GROUPS or word == "government":
         return None
-    for a in (c for c in np.head.children if c.dep_ == "appos"):  # "the insurgents' political wing, the Serrat People's Assembly"
-        named = next((reg.organisation(bare_name(e.text)) for e in np.ents if e.label_ == "ORG" and e.start <= a.i < e.end), None)
-        if named is not None and not named.is_source:
-            return named
-    for e in np.ents:
-        if e.label_ == "ORG" and e.root.dep_ == "compound" and e.root.head.i == np.head.i:
+    for e in np.ents:  # 'the RDF rebels'; "the insurgents' political wing, the Serrat People's Assembly"
+        if e.label_ == "ORG" and e.root.dep_ in ("compound", "appos") and e.root.head.i == np.head.i:
             named = reg.organisation(bare_name(e.text))
             if named is not None and not named.is_source:
                 return named
