@@ -234,3 +234,12 @@ def test_a_mostly_quoted_sentence_belongs_to_the_party_that_opens_it_and_an_unpl
     norway, sweden = find(found, "Norway"), find(found, "Sweden")
     assert sweden is not None and [s.text[:30] for s in sweden[1]] == ["Sweden's foreign ministry dism"]
     assert any(s.text.startswith('"We have stopped') for s in norway[1])
+
+
+def test_a_mostly_quoted_sentence_whose_speaker_is_nobody_is_not_claimed_by_the_next_speaker():
+    text = ("OSKEBY, Oct 14 — The talks on the marshes ended on Tuesday.\n\n"
+            "The cabinet in Oskeby said in a statement that it would \"not sign a truce that freezes foreign guns "
+            "on our mud, not this week and not in any week that follows it.\" Prime Minister Ottoline Saxby "
+            "said she would sign the truce if the guns were pulled back.")
+    _, sts = find(parties(text), "Saxby")
+    assert [s.text[:14] for s in sts] == ["Prime Minister"]

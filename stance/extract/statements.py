@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from stance.extract.attribution import Context, Owner, owner, second_clause_owner, speaks_in_person, their_statement
 from stance.extract.entities import Entity, Registry
-from stance.extract.frames import OPENERS, THOSE_WORDS, Frame, frames_of, quote_runs
+from stance.extract.frames import OPENERS, THOSE_WORDS, Frame, frames_of, inside_quote, quote_runs
 from stance.extract.relevance import relevant
 from stance.nlp import sentences
 from stance.types import Sentence, Statement
@@ -119,9 +119,10 @@ def extract_statements(parsed: list[tuple[int, object]], reg: Registry) -> list[
             frames = [f for f in frames if not _reports_a_speaker(f, frames, ctx)]
             found, used = _first_owner(frames, ctx, para_owner)
             if found is None:
-                if in_quote and frames and para_owner is not None:  # '"...," a ministry official said' after the ministry spoke
+                attributed = any(not inside_quote(f.speaker.idx, runs, para_text) for f in frames)
+                if in_quote and attributed and para_owner is not None:  # '"...," a ministry official said' after the ministry spoke
                     out.append(_statement(para_owner, record))
-                elif in_quote:
+                elif in_quote and not attributed:  # words nobody is named for yet: the next speaker may claim them
                     pending.append(record)
                 continue
             if not in_quote:
