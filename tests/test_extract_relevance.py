@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from stance.extract import extract, relevant
-from stance.extract.relevance import context_relevance
+from stance.extract.relevance import context_relevance, framing
 from stance.extract.relevance_model import RelevanceModel, fit, relevance_model, terms
 from stance.io.clean import clean_article
 from stance.nlp import parse_body
@@ -146,6 +146,18 @@ def test_a_sentence_that_only_frames_or_declines_is_no_position(text):
 ])
 def test_an_answer_with_its_content_stays_a_position(text):
     assert relevant(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Legion answered in a message to journalists: its rifles would stay slung while no police crossed the bridge.",
+    "The cabinet in Sollen answered on Sunday with terms.",
+    "The council answered on Tuesday through a local radio station that it would go on burning barges.",
+    "Ombrel answered the appeal within the hour by repeating its refusal.",
+    "Officials said any shelling after that would be answered in kind.",
+    "The Amber Road Brigades, the alliance that has blockaded the road, replied that its men would not move.",
+])
+def test_an_answer_that_gives_the_position_is_no_frame(text):
+    assert not framing(text)
 
 
 def test_a_framing_or_unanswered_sentence_does_not_borrow_its_paragraphs_relevance():

@@ -87,10 +87,14 @@ NON_POSITION = re.compile(
 )
 # A sentence that only announces who answered or where a position came from ("The FNL answered
 # within hours", "The reply came from Aram Dilsoz"): the position is in the sentences it frames.
+# One that gives the position itself ("answered: its rifles would stay slung", "answered with
+# terms", "replied by repeating its refusal", "replied that ...", "said") or is passive ("would be
+# answered in kind") is not a frame.
 FRAMING = re.compile(
-    r"\b(answered|replied|responded)\b(?! (that|with (a|an) \w+ (no|yes)\b))(?!.*\b(said|saying|that)\b)|"
-    r"\b(the (reply|answer|response|words|offer|message|statement)\b.*\bcame\b)|"
-    r"\bset out (the \w+ view|on paper what)|\bissued a (joint )?(letter|statement|communiqu[eé])\.?$",
+    r"^(?!.*\b(?:said|says|say|saying|told|with|by \w+ing)\b)(?!.*:)"
+    r"(?!.*\b(?:answered|replied|responded)\b.*\bthat (?!(?:has|have|had|is|are|was|were|will|would|can|could)\b|\w+ed\b))"
+    r".*(?:(?<!be )(?<!been )(?<!not )\b(?:answered|replied|responded)\b|\bthe (?:reply|answer|response|words|offer|message|statement)\b.*\bcame\b|"
+    r"\bset out (?:the \w+ view|on paper what)|\bissued a (?:joint )?(?:letter|statement|communiqu[eé])\.?$)",
     re.IGNORECASE,
 )
 SEPARATE_MATTER = re.compile(r"^\W*(separately|in a separate (development|statement)|elsewhere)\b|\bsaid separately\b", re.IGNORECASE)
