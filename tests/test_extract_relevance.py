@@ -123,6 +123,10 @@ def test_refugee_camps_are_not_the_fighters_camps():
     "Colonel Aurel Rask ordered two battalions forward to the edge of the harbour on Tuesday.",
     "The leadership has kept army units in the hills confined to their posts since the talks resumed.",
     "The associations said not one of their vessels would carry a rifle for the rebels.",
+    # an answer that carries its content is no mere frame (tenth session)
+    "The rebels answered that they would observe the truce if the shelling stopped.",
+    'The FNL answered within hours: "There will be no ceasefire."',
+    "The army replied by declaring a unilateral truce in the hills.",
 ])
 def test_positions_in_the_words_real_pages_use_are_relevant(text):
     assert relevant(text)
@@ -137,15 +141,6 @@ def test_positions_in_the_words_real_pages_use_are_relevant(text):
 ])
 def test_a_sentence_that_only_frames_or_declines_is_no_position(text):
     assert not relevant(text)
-
-
-@pytest.mark.parametrize("text", [
-    "The rebels answered that they would observe the truce if the shelling stopped.",
-    'The FNL answered within hours: "There will be no ceasefire."',
-    "The army replied by declaring a unilateral truce in the hills.",
-])
-def test_an_answer_with_its_content_stays_a_position(text):
-    assert relevant(text)
 
 
 @pytest.mark.parametrize("text", [
