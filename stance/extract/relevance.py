@@ -7,13 +7,10 @@ decision (stance.extract.relevance_model) then has the last word.
 
 from __future__ import annotations
 
-import re
-
+from stance.extract.frames import CLOSERS, OPENERS
 from stance.extract.lexicon import FRAMING, IRRELEVANT, NON_POSITION, RELEVANCE, SEPARATE_MATTER, STRONG_RELEVANCE, stance_cues
 from stance.extract.relevance_model import relevance_model
 from stance.types import Statement
-
-QUOTE = re.compile(r"[\"“”]")
 
 
 def relevant(text: str) -> bool:
@@ -29,7 +26,7 @@ def relevant(text: str) -> bool:
 
 def framing(text: str) -> bool:
     """Only announces a position that the following sentences give, and quotes nothing."""
-    return bool(FRAMING.search(text)) and not STRONG_RELEVANCE.search(text) and not QUOTE.search(text)
+    return bool(FRAMING.search(text)) and not STRONG_RELEVANCE.search(text) and not any(c in text for c in OPENERS + CLOSERS)
 
 
 def context_relevance(statements: list[Statement], paragraphs: list[tuple[int, int]]) -> None:
