@@ -243,3 +243,15 @@ def test_a_mostly_quoted_sentence_whose_speaker_is_nobody_is_not_claimed_by_the_
             "said she would sign the truce if the guns were pulled back.")
     _, sts = find(parties(text), "Saxby")
     assert [s.text[:14] for s in sts] == ["Prime Minister"]
+
+
+def test_residents_of_a_town_the_tagger_takes_for_a_person_are_not_that_person():
+    r = parties("Residents of Sukhumi reached by telephone said the shelling had stopped for the first time since "
+                "the truce was signed, but that they did not expect the ceasefire to last.")
+    assert find(r, "Sukhumi") is None
+
+
+def test_a_source_does_not_describe_the_government_of_people_named_by_their_nationality():
+    r = parties("Diplomats at the talks said the ceasefire text had been redrafted four times overnight, largely over "
+                "the return of refugees, most of them ethnic Georgians who fled the fighting in the north.")
+    assert find(r, "Georgia") is None

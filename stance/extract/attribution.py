@@ -48,7 +48,8 @@ def described(ctx: Context, content: list[int], speaker: Entity | None) -> Entit
     ordered = [t for t in toks if t.dep_ in SUBJECT_DEPS and t.head.dep_ != "relcl"] + [
         t for t in toks if t.dep_ not in SUBJECT_DEPS and t.pos_ in ("PROPN", "NOUN")
         and not (t.dep_ == "compound" and t.head.pos_ == "NOUN")  # not the place in 'the Arlit road'
-        and not (t.dep_ == "pobj" and t.head.lower_ in ("from", "with"))]  # not the advisers in 'drafted with advice from ...'
+        and not (t.dep_ == "pobj" and t.head.lower_ in ("from", "with"))  # not the advisers in 'drafted with advice from ...'
+        and not (t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS"))]  # not the people in 'refugees, most of them ethnic Georgians'
 
     for tok in ordered:
         if tok.pos_ == "PRON" and speaker is not None and speaker.kind == "person":

@@ -21,6 +21,7 @@ from stance.extract.collective import bracketed, collective_speaker, named_befor
 from stance.extract.entities import Entity, Registry, org_key
 from stance.extract.frames import object_of
 from stance.extract.lexicon import (
+    COMMENTATOR,
     DOCUMENT_HEADS,
     EPITHET_HEADS,
     GENERIC_GROUPS,
@@ -153,7 +154,8 @@ def appositive_person(np: NounPhrase, reg: Registry) -> Entity | None:
         return None
     skip = {x.i for t in head.subtree for c in t.children if c.dep_ in ("relcl", "acl") for x in c.subtree}
     idx = {t.i for t in head.subtree if t.i not in skip}  # not 'a faction that holds the villages above Orrin Ford'
-    people = [e for e in head.doc.ents if e.label_ == "PERSON" and e.root.i in idx]
+    people = [e for e in head.doc.ents if e.label_ == "PERSON" and e.root.i in idx
+              and not (e.root.dep_ == "pobj" and COMMENTATOR.match(head.lemma_))]  # not the town in 'Residents of Sukhumi'
     for e in reversed(people):  # the name that closes the phrase: "the spokesman of A, the party close to B, Jean Ornano"
         found = reg.person(e.text)
         if found is not None and not found.is_commentator:
