@@ -74,7 +74,9 @@ def main(argv: list[str] | None = None) -> int:
               f"(tp {scores['tp']}, predicted {scores['predicted']}, gold {scores['gold']}); evidence overlap "
               f"P={scores['evidence_precision']:.3f} R={scores['evidence_recall']:.3f} F1={scores['evidence_f1']:.3f}, "
               f"another party's {scores['evidence_misattributed']:.3f}; "
-              f"{secs:.1f} s")
+              + (f"own P={scores['evidence_own_precision']:.3f}, supporting P={scores['evidence_supporting_precision']:.3f} "
+                 f"R={scores['evidence_supporting_recall']:.3f}; " if scores["evidence_own_precision"] is not None else "")
+              + f"{secs:.1f} s")
         for kind, k in scores["by_kind"].items():
             print(f"   {kind:<14} P={k['precision']:.3f} R={k['recall']:.3f} (tp {k['tp']}, predicted {k['predicted']}, gold {k['gold']})")
         for m in scores["non_parties_reported"]:

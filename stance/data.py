@@ -49,6 +49,8 @@ class GoldParty:
     speaks_for: str | None = None
     party_kind: str = ""
     kinds: list[int] = field(default_factory=list)
+    own: list[Evidence] | None = None  # every sentence that is the party's own position (a separate, blind pass); None: not annotated
+    own_supporting: list[Evidence] = field(default_factory=list)  # those of ``own`` that support ``stance``
 
 
 @dataclass
@@ -94,7 +96,14 @@ def load_train(data_dir: Path = DATA_DIR) -> list[TrainRow]:
     return rows
 
 
-def _load_articles(label_files: list[Path], article_dir: Path) -> list[GoldArticle]:
+def _own_sentences(own_files: list[Path]) -> dict[tuple[str, str], list[dict]]:
+    """(article, party name) -> its own sentences, from the own-sentence files of a split
+    (data/DATASHEET.md: written after the labels, blind to the system's output)."""
+    return {(r["article"], r["party"]): r["own"] for path in own_files for r in _jsonl(path)}
+
+
+def _load_articles(label_files: list[Path], article_dir: Path, own_files: list[Path] = ()) -> list[GoldArticle]:
+    own = _own_sentences(list(own_files))
     out = []
     for path in label_files:
         for r in _jsonl(path):
@@ -105,6 +114,11 @@ def _load_articles(label_files: list[Path], article_dir: Path) -> list[GoldArtic
                                  speaks_for=p.get("speaks_for"), party_kind=p.get("party_kind", ""),
                                  kinds=list(p.get("kinds", [])))
                        for p in r["parties"]]
+            for party in parties:
+                sentences = own.get((r["article"], party.name))
+                if sentences is not None:
+                    party.own = locate(text, [o["text"] for o in sentences])
+                    party.own_supporting = locate(text, [o["text"] for o in sentences if o["supports"]])
             out.append(GoldArticle(path=article_path, text=text, title=r.get("title", ""), outlet=r.get("outlet", ""),
                                    date=r.get("date", ""), conflict=r.get("conflict", ""), parties=parties,
                                    non_parties=r.get("non_parties", []), style=r.get("style", ""),
@@ -113,16 +127,22 @@ def _load_articles(label_files: list[Path], article_dir: Path) -> list[GoldArtic
 
 
 def load_dev(data_dir: Path = DATA_DIR) -> list[GoldArticle]:
-    return _load_articles(sorted((data_dir / "dev" / "parts").glob("*.jsonl")), data_dir / "dev" / "articles")
+    return _load_articles(sorted((data_dir / "dev" / "parts").glob("*.jsonl")), data_dir / "dev" / "articles",
+                          _own_files("dev", data_dir))
 
 
 def load_seed(data_dir: Path = DATA_DIR) -> list[GoldArticle]:
-    return _load_articles([data_dir / "seed" / "labels.jsonl"], data_dir / "articles")
+    return _load_articles([data_dir / "seed" / "labels.jsonl"], data_dir / "articles", _own_files("seed", data_dir))
 
 
 def load_challenge(data_dir: Path = DATA_DIR) -> list[GoldArticle]:
     """The real-style challenge set: never trained or tuned on (data/DATASHEET.md)."""
-    return _load_articles(sorted((data_dir / "challenge" / "parts").glob("*.jsonl")), data_dir / "challenge" / "articles")
+    return _load_articles(sorted((data_dir / "challenge" / "parts").glob("*.jsonl")), data_dir / "challenge" / "articles",
+                          _own_files("challenge", data_dir))
+
+
+def _own_files(split: str, data_dir: Path) -> list[Path]:
+    return sorted((data_dir / split / "own").glob("*.jsonl"))
 
 
 def load_events(data_dir: Path = DATA_DIR) -> list[GoldArticle]:
@@ -141,7 +161,8 @@ def load_split(name: str, data_dir: Path = DATA_DIR) -> list[GoldArticle]:
 
 
 def split_files(name: str, data_dir: Path = DATA_DIR) -> list[Path]:
-    """Every file a split is read from: its label files and its articles."""
+    """Every file a split's models and inputs are read from: its label files and its articles (not its
+    own-sentence files, which only the evidence measure reads)."""
     if name == "train":
         return sorted((data_dir / "train" / "parts").glob("*.jsonl"))
     if name == "seed":

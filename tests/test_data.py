@@ -83,6 +83,23 @@ def test_every_data_file_passes_the_validator():
     assert validate_article_rows(events, DATA_DIR / "events" / "articles") == []
 
 
+def test_own_sentence_files_cover_every_party_and_pass_the_validator():
+    """The blind own-sentence pass (data/DATASHEET.md) covers every gold party of the challenge set, dev and
+    the seeds, and holds each party's key evidence inside one of its own sentences."""
+    from stance.annotate.validate import validate_own_rows
+
+    for split, parts, articles in (("challenge", sorted((DATA_DIR / "challenge" / "parts").glob("*.jsonl")), "challenge/articles"),
+                                   ("dev", sorted((DATA_DIR / "dev" / "parts").glob("*.jsonl")), "dev/articles"),
+                                   ("seed", [DATA_DIR / "seed" / "labels.jsonl"], "articles")):
+        gold = [r for p in parts for r in _rows(p)]
+        own = [r for p in sorted((DATA_DIR / split / "own").glob("*.jsonl")) for r in _rows(p)]
+        assert len(own) == sum(len(a["parties"]) for a in gold), split
+        assert validate_own_rows(own, gold, DATA_DIR / articles) == []
+    for article in load_challenge() + load_dev():
+        for party in article.parties:
+            assert all(any(o.start <= e.start and e.end <= o.end for o in party.own) for e in party.evidence), party.name
+
+
 def test_dataset_loads_through_datasets():
     from stance.data import train_dataset
 

@@ -119,3 +119,17 @@ def test_a_gold_name_with_a_relative_clause_matches_the_phrase_before_it():
     g = gold(gp("Tri-Lakes Union and the four other states that border the Gap")).parties
     assert match_parties([Party("Tri-Lakes Union and the four other states", kind="organisation")], g)
     assert not match_parties([Party("Tri-Lakes Union", kind="organisation")], g)
+
+
+def test_own_sentence_precision_counts_own_words_the_key_evidence_left_out():
+    g = gold(gp("Vladimir Putin", evidence=[(0, 100)]))
+    g.parties[0].own = [Evidence("x", 0, 100), Evidence("y", 200, 300), Evidence("z", 400, 450)]
+    g.parties[0].own_supporting = [Evidence("x", 0, 100), Evidence("y", 200, 300)]
+    at = [(0, 100), (200, 300), (400, 450), (500, 600)]
+    sts = [Statement(party="Putin", text="", start=a, end=b, form="direct_quote", attribution="") for a, b in at]
+    s = party_prf([[(Party("Vladimir Putin"), sts)]], [g])
+    assert s["evidence_precision"] == 0.25
+    assert s["evidence_own_precision"] == 0.75 and s["evidence_supporting_precision"] == 0.5
+    assert s["evidence_supporting_recall"] == 1.0
+    assert party_prf([[(Party("Vladimir Putin"), sts)]], [gold(gp("Vladimir Putin", evidence=[(0, 100)]))])[
+        "evidence_own_precision"] is None

@@ -65,3 +65,23 @@ def test_article_rows_checked_against_the_article_file(tmp_path):
     row["parties"].append(dict(row["parties"][0]))
     assert "duplicate party" in validate_article_rows([row], tmp_path)[0]
     assert "missing 'parties'" in validate_article_rows([{"article": "a.txt"}], tmp_path)[0]
+
+
+def test_own_sentence_rows_checked_against_the_gold_parties_and_the_article(tmp_path):
+    from stance.annotate.validate import validate_own_rows
+
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    parts = [article_row()]
+    good = {"article": "a.txt", "party": "Ida Brenner", "own": [{"text": EVIDENCE, "supports": True}]}
+    assert validate_own_rows([good], parts, tmp_path) == []
+    cases = {
+        "no gold party": dict(good, party="Ida Brennan"),
+        "not found verbatim": dict(good, own=[{"text": "We will hold fire.", "supports": True}]),
+        "must be {'text': str, 'supports': bool}": dict(good, own=[{"text": EVIDENCE, "supports": "yes"}]),
+        "listed twice": dict(good, own=[{"text": EVIDENCE, "supports": True}] * 2),
+    }
+    for expected, row in cases.items():
+        problems = validate_own_rows([row], parts, tmp_path)
+        assert problems and expected in problems[0], (expected, problems)
+    two = [dict(article_row(), parties=[*article_row()["parties"], dict(article_row()["parties"][0], name="The council")])]
+    assert "no own sentences row for 'The council'" in validate_own_rows([good], two, tmp_path)[0]

@@ -41,6 +41,15 @@ def evidence_overlap(pred_spans: list[tuple[int, int]], gold_spans: list[tuple[i
             sum(_covered(p, gold_spans) for p in pred_spans), len(pred_spans))
 
 
+def _own_overlap(spans: list[tuple[int, int]], key: list[tuple[int, int]], gold) -> tuple[int, int, int, int, int]:
+    """Predicted evidence against the party's own sentences (``gold.own``, with its key evidence ``key``):
+    (own, own and supporting its label, predicted; supporting sentences shown, supporting sentences)."""
+    own = key + [(e.start, e.end) for e in gold.own if e.start >= 0]
+    supporting = key + [(e.start, e.end) for e in gold.own_supporting if e.start >= 0]
+    shown, total, _, _ = evidence_overlap(spans, supporting)
+    return (sum(_covered(s, own) for s in spans), sum(_covered(s, supporting) for s in spans), len(spans), shown, total)
+
+
 def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     p = tp / n_pred if n_pred else 1.0
     r = tp / n_gold if n_gold else 1.0
@@ -81,12 +90,17 @@ def party_prf(predicted, gold) -> dict:
     (Party, statements) or a JSON party dict). ``misses``, ``false_positives`` and
     ``non_parties_reported`` name the article file and party so that a report can list
     them; ``by_kind`` holds P/R per party kind; ``evidence_misattributed`` is the share of a matched
-    party's evidence that gold gives to another party of the article (A's words shown as B's).
+    party's evidence that gold gives to another party of the article (A's words shown as B's);
+    ``evidence_own_precision`` the share of it that is the party's own position (its key evidence or
+    an own sentence of the blind own-sentence pass), ``evidence_supporting_precision`` the share that is
+    also for its gold label, ``evidence_supporting_recall`` the share of those sentences shown (None
+    where the split has no own sentences).
     """
     if len(predicted) != len(gold):
         raise ValueError(f"{len(predicted)} predictions for {len(gold)} gold articles")
     tp = n_pred = n_gold = 0
     ev = [0, 0, 0, 0]
+    own_ev = [0, 0, 0, 0, 0]  # where gold has own sentences: predicted own, predicted own-supporting, predicted; supporting found, supporting
     misattributed = 0  # predicted evidence that gold gives to another party of the article
     misses: list[dict] = []
     false_positives: list[dict] = []
@@ -118,6 +132,8 @@ def party_prf(predicted, gold) -> dict:
             got = evidence_overlap(spans, own)
             ev = [a + b for a, b in zip(ev, got)]
             others = [(e.start, e.end) for o in art.parties if o is not g for e in o.evidence if e.start >= 0]
+            if g.own is not None:
+                own_ev = [a + b for a, b in zip(own_ev, _own_overlap(spans, own, g))]
             misattributed += sum(_covered(s, others) and not _covered(s, own) for s in spans)
         misses += [{"article": name, "party": g.name} for g in art.parties if id(g) not in matched_g]
         false_positives += [{"article": name, "party": coerce_party(p).name} for p in preds if id(p) not in matched_p]
@@ -130,6 +146,9 @@ def party_prf(predicted, gold) -> dict:
         "evidence_recall": ev_r, "evidence_precision": ev_p,
         "evidence_f1": 2 * ev_p * ev_r / (ev_p + ev_r) if ev_p + ev_r else 0.0,
         "evidence_misattributed": misattributed / ev[3] if ev[3] else 0.0,
+        "evidence_own_precision": own_ev[0] / own_ev[2] if own_ev[2] else None,
+        "evidence_supporting_precision": own_ev[1] / own_ev[2] if own_ev[2] else None,
+        "evidence_supporting_recall": own_ev[3] / own_ev[4] if own_ev[4] else None,
         "misses": misses, "false_positives": false_positives,
         "by_kind": _by_kind(kinds), "non_parties_reported": non_parties,
     }

@@ -46,6 +46,8 @@ class Report:
             "party_precision": self.extraction.get("precision"),
             "party_recall": self.extraction.get("recall"),
             "party_f1": self.extraction.get("f1"),
+            "evidence_precision": self.extraction.get("evidence_precision"),
+            "evidence_own_precision": self.extraction.get("evidence_own_precision"),
             "stance_macro_f1": default.get("macro_f1"),
             "stance_accuracy": default.get("accuracy"),
             "end_to_end_accuracy": self.end_to_end.get("accuracy"),
@@ -238,6 +240,11 @@ def to_markdown(report: Report, problems: list[str] | None = None) -> str:
     if ex.get("evidence_misattributed") is not None:
         lines += [f"Evidence of a matched party that gold gives to another party of the article: "
                   f"{_fmt(ex['evidence_misattributed'])} of its evidence sentences.", ""]
+    if ex.get("evidence_own_precision") is not None:
+        lines += [f"Against every sentence that is the party's own position (the blind own-sentence pass, "
+                  f"data/DATASHEET.md): evidence P {_fmt(ex['evidence_own_precision'])} (the party's own), "
+                  f"{_fmt(ex['evidence_supporting_precision'])} (own and for its gold label); "
+                  f"{_fmt(ex['evidence_supporting_recall'])} of its own sentences for its label are shown.", ""]
     kinds = {k: v for k, v in (ex.get("by_kind") or {}).items() if k != "unlabelled"}
     if kinds:
         lines += ["Parties by kind (gold `party_kind`; an unmatched prediction counts under the kind its own record "
