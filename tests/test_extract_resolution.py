@@ -255,3 +255,10 @@ def test_a_source_does_not_describe_the_government_of_people_named_by_their_nati
     r = parties("Diplomats at the talks said the ceasefire text had been redrafted four times overnight, largely over "
                 "the return of refugees, most of them ethnic Georgians who fled the fighting in the north.")
     assert find(r, "Georgia") is None
+
+
+def test_an_acronym_the_tagger_reads_as_a_common_noun_still_names_its_body():
+    text = ("KORALT, March 3 — The army said on Monday it would keep up its offensive in the valley.\n\n"
+            "The UVRM, which has fought the government for six years for self-rule in the salt-mining valley, said in a "
+            "statement on Monday that it was ready to observe a 60-day truce if the army pulled its units back.")
+    assert find(parties(text), "UVRM") is not None

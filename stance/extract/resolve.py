@@ -285,13 +285,13 @@ def unknown_subject(np: NounPhrase, reg: Registry) -> Entity | None:
     head = np.head
     acronym = (head.is_upper and 2 < len(head.text) <= 7  # 'The UCPMB, which ..., said': not a dateline's capitals
                and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children))
-    if not (head.pos_ == "PROPN" and head.dep_ in SUBJECT_OR_ROOT and head.text[:1].isupper() and head.lower_ not in EPITHET_HEADS
+    if not ((head.pos_ == "PROPN" or acronym) and head.dep_ in SUBJECT_OR_ROOT and head.text[:1].isupper() and head.lower_ not in EPITHET_HEADS
             and (head.ent_type_ in ("", "GPE", "LOC") or head.lower_ in reg.places.words)
             and reg.person(head.text) is None and not reg.is_outlet(head.text) and (acronym or not head.is_upper)):
         return None
     if title_case(head.sent):
         return None  # "Ceasefire Rejected As Talks Stall": a headline's capitals name nobody
-    chain = [t for t in head.subtree if t.i <= head.i and t.pos_ == "PROPN" and t.dep_ in ("compound", *SUBJECT_OR_ROOT)]
+    chain = [t for t in head.subtree if t.i <= head.i and (t.pos_ == "PROPN" or t is head) and t.dep_ in ("compound", *SUBJECT_OR_ROOT)]
     words = [t.text for t in chain if not t.lower_.startswith("neighbo")]
     if not words:
         return None
