@@ -973,3 +973,21 @@ def test_a_group_noun_with_a_named_apposition_is_the_body_it_names():
     _, svam = find(r, "Serrat Valley Autonomy Movement")
     assert any("in principle" in s.text for s in assembly)
     assert not any("in principle" in s.text for s in svam)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("PORT ALEKA, May 2 — A coalition of 14 opposition parties, which walked out of the assembly in March, said it "
+     "would support a ceasefire only if it were monitored by the regional bloc.", "A coalition of 14 opposition parties"),
+    ("HIVA'UA, May 2 — The chiefs of the seven northern atolls said they would welcome a truce but asked that the "
+     "fishing grounds be reopened before any agreement was signed.", "The chiefs of the seven northern atolls"),
+    ("KAMPALA, Dec 2 — The heads of the Catholic, Anglican and Muslim communities said both sides should agree a "
+     "ceasefire for Christmas.", "The heads of the Catholic, Anglican and Muslim communities"),
+])
+def test_chiefs_heads_and_a_coalition_of_parties_are_one_collective_party(text, name):
+    assert find(parties(text), name) is not None
+
+
+def test_a_handful_of_lawmakers_reporting_what_they_heard_is_a_source_not_a_collective():
+    r = parties("TERVA, May 2 — Two Ystrian opposition lawmakers said the army chief, General Hella Marsk, had told a "
+                "closed session that she was ready to freeze the fighting on the present front line.")
+    assert list(r) == ["Hella Marsk"]

@@ -106,6 +106,14 @@ def _qualified(head, reg: Registry) -> bool:
     return not (one_country and head.lemma_.lower() in GOVERNMENT_HEADS)
 
 
+def _gathering(head) -> bool:
+    """'a coalition of 14 opposition parties', 'a committee of camp elders': a common noun that
+    gathers a plural (never part of a name: 'the Council of Elders' is an organisation)."""
+    return (head.lemma_.lower() in lexicon()["gathering_nouns"] and head.pos_ == "NOUN" and not head.ent_type_
+            and any(p.dep_ == "pobj" and p.tag_ == "NNS" for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children))
+
+
 def bracketed(tok) -> bool:
     """An acronym in brackets after a name: 'the Coastal Union (CU)'."""
     return tok.i > 0 and tok.doc[tok.i - 1].text == "(" and tok.text.isupper()
@@ -139,6 +147,9 @@ def collective_speaker(head, reg: Registry) -> Entity | None:
     words = lexicon()
     if any(c.dep_ == "det" and c.lower_ in words["excluded_determiners"] for c in head.children):
         return None
+    if head.lemma_.lower() in words["handful_heads"] and any(
+            " ".join(t.lower_ for t in c.subtree) in words["handful"] for c in head.children if c.i < head.i):
+        return None  # 'two opposition lawmakers said the general had told them': a source
     parts = conjuncts(head)
     lemma = head.lemma_.lower()
     if any(t.lower_ in ("both", "each") and t.head.i in (head.i, head.head.i) for t in head.doc[head.i : head.head.i + 2]):
@@ -152,7 +163,7 @@ def collective_speaker(head, reg: Registry) -> Entity | None:
     elif lemma in words["group_nouns"]:
         if not _qualified(head, reg):
             return _the_group(head, reg)
-    elif not (lemma in words["heads"] and head.tag_ in ("NNS", "NNPS") and _qualified(head, reg)):
+    elif not (lemma in words["heads"] and head.tag_ in ("NNS", "NNPS") and _qualified(head, reg) or _gathering(head)):
         return None
     name = (leading_items(head) + " " if len(parts) >= 2 else "") + phrase(head)
     name = name.strip()
