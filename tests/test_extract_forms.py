@@ -97,3 +97,9 @@ def test_words_relayed_by_a_party_are_the_speaker_s_own():
     assert [s.text[:23] for s in keel] == ["According to the bishop"]
     _, bishop = find(r, "Varro")
     assert not any(s.text.startswith("According to") for s in bishop)
+
+
+def test_a_statement_read_out_saying_is_the_readers_body_speaking():
+    text = ("BANGKOK, July 20 — In Bangkok, a spokesman for the Ornan Liberation Front read out a statement saying the "
+            "front would observe the truce from midnight.")
+    assert find(parties(text), "Ornan Liberation Front") is not None

@@ -991,3 +991,10 @@ def test_a_handful_of_lawmakers_reporting_what_they_heard_is_a_source_not_a_coll
     r = parties("TERVA, May 2 — Two Ystrian opposition lawmakers said the army chief, General Hella Marsk, had told a "
                 "closed session that she was ready to freeze the fighting on the present front line.")
     assert list(r) == ["Hella Marsk"]
+
+
+def test_a_collective_keeps_its_name_without_the_range_of_its_members():
+    r = parties("DELHI, Nov 2 — The nine opposition parties in the Lok Sabha, from the Swatantra Party on the right to the "
+                "Praja Socialists on the left, said the government must accept a ceasefire at once.")
+    assert find(r, "nine opposition parties in the Lok Sabha") is not None
+    assert not any("Praja" in name for name in r)

@@ -182,9 +182,14 @@ def document_before(verb):
 
 
 def participle_subject(verb):
-    """'Ange Ornano took the opposite line, saying ...': a speaking participle's subject is its clause's."""
+    """'Ange Ornano took the opposite line, saying ...', 'a spokesman read out a statement saying
+    ...': a speaking participle's subject is its clause's (through the document it describes)."""
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
         return subject(verb.head)
+    document = verb.head
+    if (verb.dep_ == "acl" and verb.tag_ == "VBG" and document.lemma_.lower() in DOCUMENT_HEADS
+            and document.dep_ == "dobj" and document.head.pos_ == "VERB"):
+        return subject(document.head)
     return None
 
 
