@@ -262,3 +262,10 @@ def test_an_acronym_the_tagger_reads_as_a_common_noun_still_names_its_body():
             "The UVRM, which has fought the government for six years for self-rule in the salt-mining valley, said in a "
             "statement on Monday that it was ready to observe a 60-day truce if the army pulled its units back.")
     assert find(parties(text), "UVRM") is not None
+
+
+def test_a_body_the_parser_makes_the_subject_of_its_officials_words_is_not_the_speaker():
+    text = ("The Council of Ocean States' secretary-general, Losana Vaitupu, a former judge who has led the regional "
+            "body since 2049, told reporters that the truce plan was still on the table.")
+    r = parties(text)
+    assert find(r, "Losana Vaitupu") is not None and find(r, "Council of Ocean States") is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -9,6 +10,7 @@ from stance.extract.entities import Entity, Registry
 
 NOBODY = Entity(name="", kind="nobody")
 SUBJECT_OR_ROOT = ("nsubj", "nsubjpass", "ROOT")
+POSSESSED_ROLE = re.compile(r"^[^,]*?['’]s?\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,\s+(?:(?:Dr|Mr|Mrs|Ms|Gen|Col)\.?\s+)?[A-Z]")
 
 
 @dataclass
@@ -46,6 +48,12 @@ class NounPhrase:
     @property
     def definite(self) -> bool:
         return any(t.lower_ == "the" and t.dep_ == "det" and t.head.i == self.head.i for t in self.toks)
+
+    @property
+    def owns_named_role(self) -> bool:
+        """'The Council of Ocean States' secretary-general, Losana Vaitupu, told ...': the body the head
+        names (the parser's subject) only owns the role of the person named after it."""
+        return bool(POSSESSED_ROLE.match(self.head.doc[self.head.i : self.head.i + 14].text))
 
     def ents_over_head(self, *labels: str) -> list:
         return [e for e in self.ents if e.label_ in labels and e.start <= self.head.i < e.end]

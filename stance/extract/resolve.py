@@ -150,7 +150,7 @@ def appositive_person(np: NounPhrase, reg: Registry) -> Entity | None:
     "a spokesman for Tsakaev" (an unnamed spokesperson for a person folds into them)."""
     head = np.head
     if head.pos_ not in ("NOUN", "PROPN", "ADJ") or head.ent_type_ == "PERSON" or (
-            head.ent_type_ == "ORG" and head.lower_ not in TITLED_HEADS):  # 'the Archbishop of Cabrennes, Tobiah Ferrowick'
+            head.ent_type_ == "ORG" and head.lower_ not in TITLED_HEADS and not np.owns_named_role):  # 'the Archbishop of ..., X'
         return None
     skip = {x.i for t in head.subtree for c in t.children if c.dep_ in ("relcl", "acl") for x in c.subtree}
     idx = {t.i for t in head.subtree if t.i not in skip}  # not 'a faction that holds the villages above Orrin Ford'
