@@ -103,3 +103,9 @@ def test_a_statement_read_out_saying_is_the_readers_body_speaking():
     text = ("BANGKOK, July 20 — In Bangkok, a spokesman for the Ornan Liberation Front read out a statement saying the "
             "front would observe the truce from midnight.")
     assert find(parties(text), "Ornan Liberation Front") is not None
+
+
+def test_a_body_that_tables_a_ceasefire_holds_that_position():
+    text = ("VESKA, Mar 6 — The Orland Union tabled a 30-day ceasefire on Sunday that would freeze both armies on the "
+            "lines they held at noon.")
+    assert find(parties(text), "Orland Union") is not None

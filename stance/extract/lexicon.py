@@ -24,7 +24,7 @@ POSITION_VERBS = frozenset(
     "reject refuse seek vow pledge insist demand accept agree offer propose welcome want push oppose "
     "rule dismiss back endorse support decline spurn embrace condition press call continue "
     "favour favor resist veto sign signal hope aim set outline order approve answer dismiss appeal "
-    "announce declare mock ridicule deride scorn scoff laugh shrug brush urge suspend halt observe extend issue".split()
+    "announce declare mock ridicule deride scorn scoff laugh shrug brush urge suspend halt observe extend issue table".split()
 )
 POSITION_ADJECTIVES = frozenset(
     "open ready willing keen prepared interested determined unwilling opposed eager committed "
