@@ -998,3 +998,14 @@ def test_a_collective_keeps_its_name_without_the_range_of_its_members():
                 "Praja Socialists on the left, said the government must accept a ceasefire at once.")
     assert find(r, "nine opposition parties in the Lok Sabha") is not None
     assert not any("Praja" in name for name in r)
+
+
+def test_a_dateline_month_the_parser_takes_for_the_subject_is_no_party():
+    r = parties("VESKA, Mar 6 — The Orland Union and the Republic of Vessa tabled a 30-day ceasefire on Sunday.")
+    assert list(r) == ["The Orland Union and the Republic of Vessa"]
+
+
+def test_their_ministers_are_the_people_of_the_bodies_named_before_not_a_new_collective():
+    r = parties("The Orland Union and the Republic of Vessa tabled a 30-day ceasefire on Sunday.\n\n"
+                "Their foreign ministers said the truce would start at noon on Monday if both armies agreed.")
+    assert not any("ministers" in name.lower() for name in r)

@@ -149,8 +149,9 @@ def leading_items(head) -> str:
 def collective_speaker(head, reg: Registry) -> Entity | None:
     """The collective party a noun phrase (given by its head) names, or None."""
     words = lexicon()
-    if any(c.dep_ == "det" and c.lower_ in words["excluded_determiners"] for c in head.children):
-        return None
+    if any(c.dep_ == "det" and c.lower_ in words["excluded_determiners"] or c.dep_ == "poss" and c.lower_ in ("its", "their")
+           for c in head.children):
+        return None  # 'both leaders', 'their foreign ministers': people of the body named before, not a new collective
     if head.lemma_.lower() in words["handful_heads"] and any(
             " ".join(t.lower_ for t in c.subtree) in words["handful"] for c in head.children if c.i < head.i):
         return None  # 'two opposition lawmakers said the general had told them': a source

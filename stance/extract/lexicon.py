@@ -119,6 +119,8 @@ UNNAMED_SPEAKERS = frozenset(
 ANONYMOUS_HEADS = frozenset("official aide adviser advisor diplomat statement letter communique communiqué".split())
 DOCUMENT_HEADS = frozenset("statement letter communique communiqué message".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august "
+                   "september october november december".split())
 PERSONAL_PRONOUNS = frozenset("he she him her".split())
 GOVERNMENT_WORDS = re.compile(
     r"\b(ministry|government|presidency|cabinet|office|administration|foreign|interior|defen[cs]e)\b", re.IGNORECASE)

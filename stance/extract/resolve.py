@@ -28,6 +28,7 @@ from stance.extract.lexicon import (
     GROUP_HEADS,
     MEDIA_NOUNS,
     MINISTRY,
+    MONTHS,
     ORG_WORDS,
     PERSONAL_PRONOUNS,
     SOURCE_NOUNS,
@@ -45,11 +46,11 @@ DATELINE_TOKENS = 16
 
 
 def dateline(np: NounPhrase, reg: Registry) -> Entity | None:
-    """'BANGKOK, July 26 — Thailand said': the parser may take the dateline city for the
-    subject; the speaker is the noun phrase right after the dash."""
+    """'BANGKOK, July 26 — Thailand said': the parser may take the dateline city (or its month)
+    for the subject; the speaker is the noun phrase right after the dash."""
     head, doc = np.head, np.head.doc
     window = doc[head.i : head.i + DATELINE_TOKENS]  # "VARDEN, Ondrel, Jan. 15, 2036 (BPA) —" is 12 tokens
-    if not (head.is_upper and len(head.text) > 2 and head.i < 8 and any(t.text in "—–" for t in window)):
+    if not ((head.is_upper and len(head.text) > 2 or head.lower_.rstrip(".") in MONTHS) and head.i < 8 and any(t.text in "—–" for t in window)):
         return None
     dash = next(t for t in window if t.text in "—–")
     if dash.i + 1 >= len(doc):
@@ -70,8 +71,7 @@ def untagged_body(tok, reg: Registry) -> Entity | None:
     first = tok.i
     while first > 0 and tok.doc[first - 1].pos_ == "PROPN" and tok.doc[first - 1].dep_ == "compound":
         first -= 1
-    span = tok.doc[first : tok.i + 1]
-    name = org_name(tok.doc, span)
+    name = org_name(tok.doc, tok.doc[first : tok.i + 1])
     org = reg.get(org_key(name), name, "organisation")
     code = next((c for c in tok.children if c.dep_ == "appos" and bracketed(c)), None)
     if code is not None:
