@@ -82,7 +82,7 @@ def test_single_timestamped_sentence_in_an_article_is_kept():
 # Independent of stance.io.clean's own rules: what page furniture looks like.
 LOOKS_LIKE_JUNK = re.compile(
     r"^\d{1,2}:\d{2}\s|subscribe|newsletter|donat|support (us|our|the|independent)|in your inbox|read more|"
-    r"most read|cookie|sign up|advertis|©|listen to (this|the) (article|story|podcast)|min read|become a (member|supporter)|indicates required",
+    r"most read|cookie|sign up|^\s*advertisement\s*$|advertise with us|©|listen to (this|the) (article|story|podcast)|min read|become a (member|supporter)|indicates required",
     re.IGNORECASE,
 )
 
