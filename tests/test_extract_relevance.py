@@ -127,6 +127,9 @@ def test_refugee_camps_are_not_the_fighters_camps():
     "The rebels answered that they would observe the truce if the shelling stopped.",
     'The FNL answered within hours: "There will be no ceasefire."',
     "The army replied by declaring a unilateral truce in the hills.",
+    # weapons put down or never lifted, in a quote's own words (eleventh session)
+    "\"Nobody on my hill puts down a pick or a rifle for a piece of paper,\" she said.",
+    "\"My boys have not lifted a gun since the sorghum came in,\" the commander said.",
 ])
 def test_positions_in_the_words_real_pages_use_are_relevant(text):
     assert relevant(text)
