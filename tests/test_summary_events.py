@@ -142,6 +142,10 @@ def test_checks_catch_repeats_junk_and_bad_offsets():
     stub = SourceSentence("q", "Lamp", said[:15], 0, 15)
     assert not is_junk(SummarySentence("Lamp reports: " + short.text, ["Lamp"], [short], 1), {"q": quoted})
     assert is_junk(SummarySentence("Lamp reports: " + stub.text, ["Lamp"], [stub], 1), {"q": quoted})
+    opened = '"Let them halt. Then we talk," Kahu said.'
+    first_of_quote = SourceSentence("o", "Lamp", opened[:15], 0, 15)
+    assert not is_junk(SummarySentence("Lamp reports: " + first_of_quote.text, ["Lamp"], [first_of_quote], 1),
+                       {"o": Article(source="o", text=opened, body=[(0, len(opened))])})
     page = "Muscat says the jebel war is over\n\nThe sultanate said its guns had been silent since Tuesday."
     headed = Article(source="h", text=page, body=[(35, len(page))], title_span=(0, 33))
     headline = SourceSentence("h", "Lamp", page[:33], 0, 33)

@@ -19,7 +19,7 @@ from stance.io.clean import JUNK_LINE, PHOTO_CREDIT
 from stance.types import Article, EventSummary, SummarySentence
 from stance.summarize.text import normalise_quotes, quoted_spans, words
 
-WHOLE_QUOTE = re.compile(r"^\s*[\"“][^\"“”]+[\"”]\s*$")
+WHOLE_QUOTE = re.compile(r"^\s*[\"“][^\"“”]+[\"”]?\s*$|^[^\"“”]+[\"”]\s*$")  # a quotation, or its first or last sentence
 DATELINE_STUB = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(\([^)]*\))?\s*[—–-]{1,2}\s*")
 CAPTION = re.compile(r"\b(photo|pictured|file image|getty images|via getty)\b", re.IGNORECASE)
 REPEAT_OVERLAP = 0.8
@@ -71,8 +71,8 @@ def repeated(event: EventSummary) -> list[str]:
 def is_junk(s: SummarySentence, articles: dict[str, Article]) -> bool:
     """Page junk behind a sentence: evidence outside the article body and headline (a party
     quoted only in the headline has that as evidence), or a line that is an appeal, a caption,
-    a credit or a bare dateline (a short line is junk unless it is a whole quotation: "We fight
-    on." is a party's words)."""
+    a credit or a bare dateline (a short line is junk unless it is a quotation or a sentence of
+    one: "We fight on." and '"Let them halt.' are a party's words)."""
     for e in s.evidence:
         a = articles.get(e.source)
         body = ((a.body or [(0, len(a.text))]) + a.headline_spans()) if a else []
