@@ -121,11 +121,10 @@ def bracketed(tok) -> bool:
 
 def phrase(head) -> str:
     """The noun phrase as written, up to its first relative clause or apposition (a bracketed
-    acronym is kept: "The Coastal Union (CU), the Northern League (NL) and ..."; a listed
-    apposition too, unless it lists the members of a plural)."""
-    members = head.tag_ in ("NNS", "NNPS")  # 'The three guarantor states of the accord, A, B and C': C is a member, not a fourth
+    acronym is kept: "The Coastal Union (CU), the Northern League (NL) and ...", and so is a
+    listed apposition), and before a range of members (", from the X on the right to ...")."""
     dropped = {x.i for t in head.subtree for c in t.children
-               if c.dep_ in ("relcl", "acl", "appos") and (members or not listed(c)) and not bracketed(c)
+               if c.dep_ in ("relcl", "acl", "appos") and not listed(c) and not bracketed(c)
                or c.dep_ == "prep" and c.lower_ == "from" and c.doc[c.i - 1].text == ","  # ', from the X on the right to ...'
                for x in c.subtree}
     toks = list(head.subtree)
