@@ -269,3 +269,15 @@ def test_a_body_the_parser_makes_the_subject_of_its_officials_words_is_not_the_s
             "body since 2049, told reporters that the truce plan was still on the table.")
     r = parties(text)
     assert find(r, "Losana Vaitupu") is not None and find(r, "Council of Ocean States") is None
+
+
+def test_the_political_wing_is_the_body_the_article_names_as_the_wing_not_the_movement():
+    text = ("DUNMARRA, Oct 14 — The federal government said on Tuesday it would halt air strikes from Sunday, an offer "
+            "the rebel Orra Liberation Army turned down within hours even as the insurgents' political wing said it "
+            "might yet become the basis of a deal.\n\n"
+            "The Orra Liberation Army said in a statement that it would fight on through the winter.\n\n"
+            "But the Commonwealth Council, the insurgents' political wing, said it accepted the truce in principle.")
+    r = parties(text)
+    army, council = find(r, "Orra Liberation Army"), find(r, "Commonwealth Council")
+    assert army is not None and not any("political wing" in s.attribution for s in army[1])
+    assert council is not None and any("basis of a deal" in s.text for s in council[1])

@@ -7,6 +7,8 @@ group of that kind; "the government" to the government the article mentions most
 
 from __future__ import annotations
 
+import re
+
 from stance.extract.entities import Entity, Registry, head_word
 from stance.extract.places import DATELINE
 from stance.extract.lexicon import GENERIC_GROUPS, GROUP_HEADS, GROUP_SYNONYMS, LEADER_TITLES, ORG_WORDS
@@ -77,7 +79,12 @@ def kind_word(ent: Entity) -> str:
 def group(reg: Registry, lemma: str, pos: int) -> Entity | None:
     """'the coalition', 'the front': a named group of that kind in the article (by its name or
     its described role: 'the junta' for the Council the article called "the military junta"),
-    the nearest preceding one first; only organisations whose name is a group name."""
+    the nearest preceding one first; only organisations whose name is a group name. 'The political
+    wing' is the body the article describes as a wing when it names one, else the movement."""
+    wing = [e for e in reg.entities if lemma == "wing" and e.kind == "organisation" and not e.is_source
+            and re.search(rf"{re.escape(e.name)},\s+(?:the|its|their)\b[^,.]{{0,40}}\bwing\b", reg.body)]
+    if wing:
+        return wing[0]
     groups = [e for e in reg.entities if e.kind == "organisation" and not e.is_source and e.mentions
               and kind_word(e) in GROUP_HEADS | set(GROUP_SYNONYMS)]
     same = [e for e in groups if lemma in (kind_word(e), e.role.split()[-1].lower() if e.role else "")] or [
