@@ -127,7 +127,7 @@ def validate_own_rows(rows: list[dict], article_rows: list[dict], article_dir: s
     """Problems with an own-sentence file (data/<split>/own/*.jsonl) against the split's annotation rows:
     one row per gold party of its articles, each own sentence verbatim in the article, none twice."""
     parties = {(a["article"], p["name"]) for a in article_rows for p in a["parties"]}
-    problems, seen = [], set()
+    problems, seen, texts = [], set(), {}
     for n, row in enumerate(rows, 1):
         where = f"row {n} ({row.get('article', '?') if isinstance(row, dict) else '?'})"
         found = _typed(row, {"article": str, "party": str, "own": list}, {}, where, problems)
@@ -140,17 +140,19 @@ def validate_own_rows(rows: list[dict], article_rows: list[dict], article_dir: s
         if key in seen:
             problems.append(f"{where}: '{row['party']}' twice")
         seen.add(key)
-        text = (Path(article_dir) / row["article"]).read_text(encoding="utf-8")
-        texts = []
+        if row["article"] not in texts:  # an article's parties are read against one copy of its text
+            texts[row["article"]] = (Path(article_dir) / row["article"]).read_text(encoding="utf-8")
+        text = texts[row["article"]]
+        listed = []
         for item in row["own"]:
             if not (isinstance(item, dict) and set(item) == {"text", "supports"} and isinstance(item["text"], str)
                     and isinstance(item["supports"], bool)):
                 problems.append(f"{where}: an own sentence must be {{'text': str, 'supports': bool}}")
                 continue
-            texts.append(item["text"])
+            listed.append(item["text"])
             if item["text"] not in text:
                 problems.append(f"{where}: own sentence not found verbatim: {item['text'][:60]!r}")
-        if len(set(texts)) < len(texts):
+        if len(set(listed)) < len(listed):
             problems.append(f"{where}: an own sentence listed twice for '{row['party']}'")
     articles = {r["article"] for r in rows if isinstance(r, dict) and "article" in r}
     problems += [f"{a}: no own sentences row for '{p}'" for a, p in sorted(parties) if a in articles and (a, p) not in seen]

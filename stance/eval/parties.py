@@ -46,8 +46,8 @@ def _own_overlap(spans: list[tuple[int, int]], key: list[tuple[int, int]], gold)
     (own, own and supporting its label, predicted; supporting sentences shown, supporting sentences)."""
     own = key + [(e.start, e.end) for e in gold.own if e.start >= 0]
     supporting = key + [(e.start, e.end) for e in gold.own_supporting if e.start >= 0]
-    shown, total, _, _ = evidence_overlap(spans, supporting)
-    return (sum(_covered(s, own) for s in spans), sum(_covered(s, supporting) for s in spans), len(spans), shown, total)
+    shown, total, for_label, predicted = evidence_overlap(spans, supporting)
+    return evidence_overlap(spans, own)[2], for_label, predicted, shown, total
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:

@@ -202,8 +202,8 @@ def run_evaluation(split: str = "seed", model: str = "model", baselines: tuple[s
 
 
 Metric = Literal["party_precision", "party_recall", "party_f1", "evidence_precision", "evidence_own_precision",
-                 "stance_macro_f1", "stance_accuracy", "end_to_end_accuracy", "summary_rouge1", "summary_rougeL", "summary_attribution_rate",
-                 "summary_party_coverage", "summary_grouping_precision", "summary_grouping_recall",
+                 "stance_macro_f1", "stance_accuracy", "end_to_end_accuracy", "summary_rouge1", "summary_rougeL",
+                 "summary_attribution_rate", "summary_party_coverage", "summary_grouping_precision", "summary_grouping_recall",
                  "summary_unrepeated_rate", "summary_quote_verbatim_rate", "summary_clean_rate",
                  "summary_multi_event_party_coverage", "summary_offsets_valid_rate", "summary_outlet_accuracy"]
 Floors = dict[Literal["seed", "dev", "challenge"], dict[Metric, float]]
